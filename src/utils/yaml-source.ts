@@ -1,0 +1,172 @@
+/**
+ * Reads YAML (a whole file, or an MDX file's frontmatter) and validates it against a zod schema,
+ * turning every problem into a sentence that names the file, line, column and field.
+ *
+ * This is the one reader of editors' YAML: the site's loaders and `npm run check` both call it.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'astro/zod';
+import { formatPath, type Problem } from './problems.ts';
+
+/** A parsed YAML document with what is needed to point at its lines. */
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** Lines before the YAML starts in the file (1 for MDX frontmatter, after the opening `---`). */
+  lineOffset: number;
+}
+
+export type Parsed<T> = { ok: true; data: T; source: YamlSource } | { ok: false; problems: Problem[]; source?: YamlSource };
+
+/** Parses YAML text; syntax errors and duplicate keys come back as problems. */
+export function parseYaml(text: string, file: string, lineOffset = 0): { source: YamlSource; problems: Problem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  const source: YamlSource = { file, doc, lines, lineOffset };
+  const problems: Problem[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const pos = lines.linePos(e.pos[0]);
+    const duplicate = e.code === 'DUPLICATE_KEY';
+    problems.push({
+      severity: 'error',
+      file,
+      line: pos.line + lineOffset,
+      column: pos.col,
+      kind: duplicate ? 'duplicate-key' : 'yaml-syntax',
+      message: duplicate
+        ? 'this key appears twice in the same block; keep one of them'
+        : `the YAML cannot be read here (${firstLine(e.message)}). Check the indentation, colons and quotes around this line`,
+    });
+  }
+  return { source, problems };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Where a field path points in the source, as 1-based line and column. */
+export function locate(source: YamlSource, path: readonly PropertyKey[], which: 'key' | 'value' = 'value'): { line: number; column: number } {
+  let node: unknown = source.doc.contents;
+  let found: Node | undefined = node as Node | undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+      if (!pair) break;
+      const target = which === 'key' && part === path[path.length - 1] ? pair.key : (pair.value ?? pair.key);
+      found = target as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item = node.items[part];
+      if (!item) break;
+      found = item as Node;
+      node = item;
+    } else break;
+  }
+  const offset = found?.range?.[0] ?? 0;
+  const pos = source.lines.linePos(offset);
+  return { line: pos.line + source.lineOffset, column: pos.col };
+}
+
+/** Turns zod issues into located problems. */
+export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const data = input ?? source.doc.toJS();
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        problems.push({
+          severity: 'error',
+          file: source.file,
+          ...locate(source, path, 'key'),
+          field: formatPath(path),
+          kind: 'unknown-key',
+          message: `"${key}" is not a field here. Check the spelling; the fields are listed in docs/content-contract.md`,
+        });
+      }
+      continue;
+    }
+    const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+    problems.push({
+      severity: 'error',
+      file: source.file,
+      ...locate(source, issue.path, missing ? 'key' : 'value'),
+      field: formatPath(issue.path) || undefined,
+      kind: missing ? 'missing-field' : 'invalid',
+      message: missing ? `is missing: it is required and ${describeExpected(issue.message)}` : issue.message,
+    });
+  }
+  return problems;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+function describeExpected(message: string): string {
+  // zod's own "Invalid input: expected string, received undefined" reads badly; our schemas set
+  // their own messages, which we keep.
+  const m = /^Invalid input: expected (\w+), received undefined$/.exec(message);
+  if (!m) return message.startsWith('Invalid input') ? 'must be given' : message;
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    array: 'a list',
+    object: 'a block of fields',
+    boolean: 'true or false',
+  };
+  return `must be ${words[m[1]!] ?? m[1]}`;
+}
+
+/** Parses YAML text and validates it; every problem is reported. */
+export function parseWithSchema<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  lineOffset = 0,
+): Parsed<z.output<S>> {
+  const { source, problems } = parseYaml(text, file, lineOffset);
+  if (problems.length > 0) return { ok: false, problems, source };
+  const input: unknown = source.doc.toJS({ maxAliasCount: 100 });
+  const result = schema.safeParse(input);
+  if (!result.success) return { ok: false, problems: zodProblems(source, result.error, input), source };
+  return { ok: true, data: result.data, source };
+}
+
+/** Splits an MDX or Markdown file into its frontmatter text, the line it starts on, and its body. */
+export function splitFrontmatter(text: string): { frontmatter: string; lineOffset: number; body: string; bodyLine: number } | undefined {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  if (!m) return undefined;
+  const frontmatter = m[1]!;
+  const bodyLine = frontmatter.split('\n').length + 3;
+  return { frontmatter, lineOffset: 1, body: text.slice(m[0].length), bodyLine };
+}
+
+/** Parses and validates an MDX file's frontmatter. */
+export function parseFrontmatter<S extends z.ZodType>(text: string, file: string, schema: S): Parsed<z.output<S>> & { body?: string; bodyLine?: number } {
+  const split = splitFrontmatter(text);
+  if (!split) {
+    return {
+      ok: false,
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: 1,
+          column: 1,
+          kind: 'missing-frontmatter',
+          message: 'the file must start with frontmatter: a line "---", the fields, and another line "---"',
+        },
+      ],
+    };
+  }
+  const parsed = parseWithSchema(split.frontmatter, file, schema, split.lineOffset);
+  return { ...parsed, body: split.body, bodyLine: split.bodyLine };
+}
