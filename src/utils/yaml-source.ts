@@ -6,7 +6,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'astro/zod';
-import { formatPath, type Problem } from './problems.ts';
+import { formatPath, nearest, type Problem } from './problems.ts';
 
 /** A parsed YAML document with what is needed to point at its lines. */
 export interface YamlSource {
@@ -69,21 +69,34 @@ export function locate(source: YamlSource, path: readonly PropertyKey[], which: 
   return { line: pos.line + source.lineOffset, column: pos.col };
 }
 
+/** How zod issues are turned into sentences. */
+export interface ProblemOptions {
+  /** The schema that was used: lets an unknown key suggest the nearest known field ("did you mean"). */
+  schema?: z.ZodType | undefined;
+  /** Where editors find the fields listed (default docs/content-contract.md). */
+  fieldsDoc?: string | undefined;
+}
+
 /** Turns zod issues into located problems. */
-export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?: unknown): Problem[] {
+export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?: unknown, options: ProblemOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const data = input ?? source.doc.toJS();
+  const fieldsDoc = options.fieldsDoc ?? 'docs/content-contract.md';
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
+      const known = options.schema ? objectKeysAt(options.schema, issue.path) : [];
       for (const key of issue.keys) {
         const path = [...issue.path, key];
+        const suggestion = nearest(key, known);
         problems.push({
           severity: 'error',
           file: source.file,
           ...locate(source, path, 'key'),
           field: formatPath(path),
           kind: 'unknown-key',
-          message: `"${key}" is not a field here. Check the spelling; the fields are listed in docs/content-contract.md`,
+          message: suggestion
+            ? `"${key}" is not a field here. Did you mean "${suggestion}"? The fields are listed in ${fieldsDoc}`
+            : `"${key}" is not a field here. Check the spelling; the fields are listed in ${fieldsDoc}`,
         });
       }
       continue;
@@ -99,6 +112,42 @@ export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?:
     });
   }
   return problems;
+}
+
+/** The field names of the object schema found at `path` inside `schema` (empty when there is none). */
+export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  type Def = { type: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; in?: unknown; out?: unknown; options?: unknown[] };
+  const defOf = (s: unknown): Def | undefined => (s as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+  const unwrap = (s: unknown): unknown[] => {
+    const def = defOf(s);
+    if (!def) return [];
+    switch (def.type) {
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'readonly':
+      case 'catch':
+      case 'nonoptional':
+        return unwrap(def.innerType);
+      case 'pipe':
+        return defOf(def.in)?.type === 'transform' ? unwrap(def.out) : unwrap(def.in);
+      case 'union':
+        return (def.options ?? []).flatMap(unwrap);
+      default:
+        return [s];
+    }
+  };
+  let current = unwrap(schema);
+  for (const part of path) {
+    current = current.flatMap((s) => {
+      const def = defOf(s)!;
+      if (def.type === 'object' && typeof part === 'string') return def.shape?.[part] ? unwrap(def.shape[part]) : [];
+      if (def.type === 'array' && typeof part === 'number') return unwrap(def.element);
+      return [];
+    });
+  }
+  return [...new Set(current.flatMap((s) => (defOf(s)?.type === 'object' ? Object.keys(defOf(s)!.shape ?? {}) : [])))];
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -131,12 +180,13 @@ export function parseWithSchema<S extends z.ZodType>(
   file: string,
   schema: S,
   lineOffset = 0,
+  options: Omit<ProblemOptions, 'schema'> = {},
 ): Parsed<z.output<S>> {
   const { source, problems } = parseYaml(text, file, lineOffset);
   if (problems.length > 0) return { ok: false, problems, source };
   const input: unknown = source.doc.toJS({ maxAliasCount: 100 });
   const result = schema.safeParse(input);
-  if (!result.success) return { ok: false, problems: zodProblems(source, result.error, input), source };
+  if (!result.success) return { ok: false, problems: zodProblems(source, result.error, input, { ...options, schema }), source };
   return { ok: true, data: result.data, source };
 }
 
@@ -150,7 +200,12 @@ export function splitFrontmatter(text: string): { frontmatter: string; lineOffse
 }
 
 /** Parses and validates an MDX file's frontmatter. */
-export function parseFrontmatter<S extends z.ZodType>(text: string, file: string, schema: S): Parsed<z.output<S>> & { body?: string; bodyLine?: number } {
+export function parseFrontmatter<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  options: Omit<ProblemOptions, 'schema'> = {},
+): Parsed<z.output<S>> & { body?: string; bodyLine?: number } {
   const split = splitFrontmatter(text);
   if (!split) {
     return {
@@ -167,6 +222,6 @@ export function parseFrontmatter<S extends z.ZodType>(text: string, file: string
       ],
     };
   }
-  const parsed = parseWithSchema(split.frontmatter, file, schema, split.lineOffset);
+  const parsed = parseWithSchema(split.frontmatter, file, schema, split.lineOffset, options);
   return { ...parsed, body: split.body, bodyLine: split.bodyLine };
 }
