@@ -1,0 +1,56 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { siteConfig } from './src/data/site-config.ts';
+import pagefindIntegration from './src/integrations/pagefind.ts';
+
+const { settings } = siteConfig();
+/** `npm run build:partners` sets PARTNERS_BUILD=1: a separate, noindex build for the partners' intranet. */
+const partners = process.env.PARTNERS_BUILD === '1';
+
+export default defineConfig({
+  site: settings.siteUrl,
+  outDir: partners ? './dist-partners' : './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Everything the site needs ships with it: no prefetching, no third-party requests.
+  prefetch: false,
+  // Reports are prose: no code highlighting (Shiki's inline styles would break the CSP).
+  markdown: { syntaxHighlight: false },
+  devToolbar: { enabled: false },
+  integrations: [
+    mdx(),
+    // The partners' build is never listed in a sitemap.
+    ...(partners ? [] : [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })]),
+    pagefindIntegration(),
+  ],
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+  vite: {
+    // GOV.UK Frontend keeps an old-browser media query hack that Lightning CSS rejects.
+    build: { cssMinify: 'esbuild' },
+    css: {
+      preprocessorOptions: {
+        scss: {
+          loadPaths: ['node_modules'],
+          additionalData: `$brand-colour: ${settings.brandColour};\n`,
+          quietDeps: true,
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,22 @@
+/**
+ * PDF files attached to reviews. Only files of reports whose body is public reach the output
+ * (through the `/reviews/<slug>/<file>` endpoint, which asks the catalogue).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from './site-config.ts';
+
+/** Where a review's file is on disk. */
+export function attachmentPath(slug: string, file: string): string {
+  return path.join(projectRoot(), 'reviews', slug, file);
+}
+
+/** The size of a review's file in bytes. */
+export function attachmentSize(slug: string, file: string): number {
+  return statSync(attachmentPath(slug, file)).size;
+}
+
+/** The bytes of a review's file. */
+export function attachmentBytes(slug: string, file: string): Buffer {
+  return readFileSync(attachmentPath(slug, file));
+}
