@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// Test kinds are told apart by file name and run as separate projects:
+//   tests/**/*.test.ts          unit tests: pure functions, fast (`npm run test:unit`)
+//   tests/**/*.build.test.ts    build the sample site into a temporary folder and inspect the output
+//   tests/**/*.browser.test.ts  real Chromium against built sites (`npm run test:browser`)
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.build.test.ts', 'tests/**/*.browser.test.ts', 'node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          include: ['tests/**/*.build.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/**/*.browser.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
