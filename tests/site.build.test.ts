@@ -1,0 +1,180 @@
+/**
+ * Builds the sample site, with canary text planted in every kind of non-public document, and
+ * checks that every public review has its page and that no canary reaches the output: HTML, RSS,
+ * sitemap, JSON, scripts, PDFs or the Pagefind index (decompressed).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { makeSiteCopy, type SiteCopy } from './support/site-copy.ts';
+import { parseFrontmatter } from '../src/utils/yaml-source.ts';
+import { reportSchema, statementSchema } from '../src/schemas/documents.ts';
+import { reviewState } from '../src/utils/publication.ts';
+
+const TODAY = '2026-11-23';
+const run = Math.random().toString(36).slice(2, 8);
+const canary = (name: string) => `CANARY${name.toUpperCase().replace(/[^A-Z]/g, '')}${run}`;
+
+const briefing = (title: string, published: string, extra = '', secret = '') => `---
+title: "${title}"
+published: ${published}
+${extra}
+---
+${[1, 2, 3, 4, 5, 6, 7].map((n) => `## ${n}. Part ${n}\n\nText of part ${n}. ${n === 4 ? secret : ''}\n`).join('\n')}`;
+
+const statement = (title: string, published: string, secret: string, extra = '') => `---
+title: "${title}"
+published: ${published}
+${extra}
+---
+The partners accept the findings. ${secret}
+`;
+
+interface ReportOptions {
+  slug: string;
+  publication?: string;
+  published?: string;
+  extra?: string;
+  secret: string;
+  summarySecret?: string;
+}
+const report = (o: ReportOptions) => `---
+title: "Child ${o.slug.toUpperCase()}"
+type: lcspr
+document: overview-report
+publication: ${o.publication ?? 'published'}
+published: ${o.published ?? '2026-01-10'}
+partnerships: [example-borough]
+reviewers: [A. N. Example]
+summary: A fictional test review. ${o.summarySecret ?? ''}
+themes: [neglect]
+sentToPanel: 2025-12-01
+anonymisation: { date: 2026-01-05, role: Business Manager }
+${o.extra ?? ''}
+---
+## Introduction
+
+This is a fictional test report. ${o.secret}
+`;
+
+/** Every file under `dir`, recursively. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
+}
+
+/** A file's text; gzip-compressed files (Pagefind's index) are decompressed first. */
+function textOf(file: string): string {
+  const bytes = readFileSync(file);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString('latin1');
+  return bytes.toString('latin1');
+}
+
+describe('the sample site build', () => {
+  let site: SiteCopy;
+  let outDir: string;
+  const secrets: Record<string, string> = {};
+  const plant = (name: string) => (secrets[name] = canary(name));
+
+  beforeAll(() => {
+    site = makeSiteCopy();
+    // A published review (public) whose statement is dated in the future and whose briefing is a draft.
+    site.write('reviews/canary-public/report.mdx', report({ slug: 'cp', secret: 'This review is public.' }));
+    site.write('reviews/canary-public/statement.mdx', statement('Statement: Child CP', '2027-02-01', plant('future statement')));
+    site.write('reviews/canary-public/briefing.mdx', briefing('Briefing: Child CP', '2026-02-01', 'draft: true', plant('draft briefing')));
+    // A draft review: nothing of it is public.
+    site.write('reviews/canary-draft/report.mdx', report({ slug: 'cd', extra: 'draft: true', secret: plant('draft report'), summarySecret: plant('draft summary') }));
+    site.write('reviews/canary-draft/statement.mdx', statement('Statement: Child CD', '2026-01-10', plant('draft review statement')));
+    site.write('reviews/canary-draft/briefing.mdx', briefing('Briefing: Child CD', '2026-01-10', '', plant('draft review briefing')));
+    // A review dated in the future: nothing of it is public.
+    site.write('reviews/canary-future/report.mdx', report({ slug: 'cf', published: '2027-03-01', secret: plant('future report'), summarySecret: plant('future summary') }));
+    site.write('reviews/canary-future/statement.mdx', statement('Statement: Child CF', '2027-03-01', plant('future review statement')));
+    // Withheld, delayed, archived and unsigned report bodies: the page exists, the body does not.
+    site.write('reviews/canary-withheld/report.mdx', report({ slug: 'cw', publication: 'withheld', secret: plant('withheld body') }));
+    site.write('reviews/canary-delayed/report.mdx', report({ slug: 'cl', publication: 'delayed', extra: 'expected: 2027-06-01\ndelayReason: an ongoing criminal trial', secret: plant('delayed body') }));
+    site.write(
+      'reviews/canary-archived/report.mdx',
+      report({ slug: 'ca', published: '2024-01-10', extra: 'archived: 2025-06-01\npdfs: [{ file: canary.pdf, title: Overview report }]', secret: plant('archived body') }),
+    );
+    site.write('reviews/canary-archived/canary.pdf', `%PDF-1.4\n${plant('archived pdf')}\n%%EOF\n`);
+    site.write('reviews/canary-unsigned/report.mdx', report({ slug: 'cu', secret: plant('unsigned body') }).replace(/^anonymisation:.*\n/m, ''));
+    // A national entry dated in the future and a draft standalone briefing.
+    site.write(
+      'content/national/canary-future.yaml',
+      `title: Future national report ${plant('future national')}\nkind: thematic-report\npublisher: Sample panel\npublished: 2027-01-01\nthemes: [neglect]\nsummary: Fictional.\nurl: https://www.example.org/future\n`,
+    );
+    site.write('content/briefings/canary-draft.mdx', briefing('Draft standalone briefing', '2026-01-01', 'draft: true\nsummary: x\nthemes: [neglect]', plant('draft standalone')));
+
+    const result = site.build({ BUILD_NOW: TODAY });
+    if (result.status !== 0) throw new Error(`The build failed:\n${result.output.slice(-4000)}`);
+    outDir = result.outDir;
+  });
+
+  afterAll(() => site?.dispose());
+
+  it('gives every public review a page, and no page to reviews that are not public', () => {
+    const reviewsDir = path.join(site.root, 'reviews');
+    let publicCount = 0;
+    for (const slug of readdirSync(reviewsDir)) {
+      const folder = path.join(reviewsDir, slug);
+      if (!statSync(folder).isDirectory()) continue;
+      const reportFile = path.join(folder, 'report.mdx');
+      let isPublic: boolean;
+      if (existsSync(reportFile)) {
+        const parsed = parseFrontmatter(readFileSync(reportFile, 'utf8'), reportFile, reportSchema);
+        expect(parsed.ok, `${slug}/report.mdx should be valid`).toBe(true);
+        isPublic = parsed.ok && reviewState(parsed.data, TODAY) !== undefined;
+      } else {
+        const parsed = parseFrontmatter(readFileSync(path.join(folder, 'statement.mdx'), 'utf8'), slug, statementSchema);
+        isPublic = parsed.ok && !parsed.data.draft && parsed.data.published <= TODAY;
+      }
+      const page = path.join(outDir, 'reviews', slug, 'index.html');
+      expect(existsSync(page), `${slug}: page ${isPublic ? 'expected' : 'not expected'}`).toBe(isPublic);
+      if (isPublic) publicCount++;
+    }
+    expect(publicCount).toBeGreaterThan(5);
+  });
+
+  it('shows the right notice for each state', () => {
+    const page = (slug: string) => readFileSync(path.join(outDir, 'reviews', slug, 'index.html'), 'utf8');
+    expect(page('canary-withheld')).toContain('decided not to publish the report');
+    expect(page('canary-delayed')).toContain('delayed because of parallel proceedings');
+    expect(page('canary-delayed')).toContain('<time datetime="2027-06-01">1 June 2027</time>');
+    expect(page('canary-archived')).toContain('ask for a copy');
+    expect(page('canary-public')).toContain('This review is public.');
+    expect(existsSync(path.join(outDir, 'reviews/canary-archived/canary.pdf'))).toBe(false);
+  });
+
+  it('lets no text of a non-public document reach any output file', () => {
+    const all = files(outDir);
+    expect(all.some((f) => f.includes(`${path.sep}pagefind${path.sep}fragment`))).toBe(true);
+    expect(all.some((f) => f.endsWith('rss.xml'))).toBe(true);
+    expect(all.some((f) => /sitemap-\d+\.xml$/.test(f))).toBe(true);
+    const leaks: string[] = [];
+    for (const file of all) {
+      const text = textOf(file);
+      for (const [name, secret] of Object.entries(secrets)) {
+        if (text.includes(secret)) leaks.push(`${name} in ${path.relative(outDir, file)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('indexes public documents for search, and the check can see the canaries are real', () => {
+    // The public review's body is in the search index: proves the scan above can find text there.
+    const fragments = files(path.join(outDir, 'pagefind')).map(textOf).join('\n');
+    expect(fragments).toContain('This review is public.');
+  });
+
+  it('lists public pages in the sitemap and feed, and nothing else', () => {
+    const sitemap = readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/reviews/canary-public/');
+    expect(sitemap).not.toContain('/reviews/canary-draft/');
+    expect(sitemap).not.toContain('/reviews/canary-future/');
+    const rss = readFileSync(path.join(outDir, 'rss.xml'), 'utf8');
+    expect(rss).toContain('/reviews/canary-public/');
+    expect(rss).not.toContain('canary-future');
+  });
+});
