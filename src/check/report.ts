@@ -1,0 +1,278 @@
+/**
+ * The learning-loop outputs for the MESI subgroup's meeting papers, written by `npm run check`
+ * to `reports/` (outside the site, git-ignored):
+ * - `mesi-report.md`: the as-at date, counts, and tables of overdue and due-soon actions by agency
+ *   and by review, actions awaiting assurance, ongoing actions past review, stale plans,
+ *   dissemination, reports due for archival and publication notice.
+ * - `open-actions.csv`: one row per open action (not yet assured or withdrawn) of every plan that
+ *   is not a draft, quoted as RFC 4180 says, for a spreadsheet.
+ * INTERNAL fields (`notes`) are never written to either.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../schemas/action-plan.ts';
+import { FLAG_LABELS, RAG_LABELS, type FlagKind, type Rag } from '../utils/action-status.ts';
+import { formatDate, type IsoDate } from '../utils/dates.ts';
+import type { CheckResult } from './index.ts';
+import type { ActionEntry } from './project.ts';
+import type { Flag } from './steps.ts';
+
+/** A Markdown table cell: no line breaks, pipes escaped. */
+function cell(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  return String(value).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+function table(headers: string[], rows: unknown[][], align: ('l' | 'r')[] = []): string[] {
+  if (!rows.length) return ['None.', ''];
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map((_, i) => (align[i] === 'r' ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    '',
+  ];
+}
+
+function date(d: IsoDate | undefined): string {
+  return d ? formatDate(d) : '';
+}
+
+function reviewTitles(result: CheckResult): Map<string, string> {
+  return new Map(
+    result.project.reviews.map((r) => [r.slug, r.report?.data.title ?? r.statement?.data.title ?? r.slug] as const),
+  );
+}
+
+function agencyNames(result: CheckResult): Map<string, string> {
+  return new Map((result.project.config?.agencies ?? []).map((a) => [a.id, a.name] as const));
+}
+
+function lastNote(entry: ActionEntry): string {
+  const updates = [...entry.action.updates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const last = updates[updates.length - 1];
+  return last ? `${formatDate(last.date)}: ${last.note}` : '';
+}
+
+/** The MESI report, as Markdown. */
+export function mesiReport(result: CheckResult): string {
+  const { counts, project } = result;
+  const titles = reviewTitles(result);
+  const agencies = agencyNames(result);
+  const agencyName = (id: string | undefined) => (id ? (agencies.get(id) ?? id) : '');
+  const title = (slug: string) => `${titles.get(slug) ?? slug} (${slug})`;
+  const entries = new Map(project.actions.map((a) => [`${a.review}\u0000${a.action.id}`, a] as const));
+  const entryOf = (f: Flag) => entries.get(`${f.review}\u0000${f.actionId ?? ''}`);
+  const flagsOf = (kind: FlagKind) => result.flags.filter((f) => f.kind === kind);
+  const a = counts.actions;
+  const out: string[] = [
+    '# Action plans: monitoring report',
+    '',
+    `As at **${formatDate(result.today)}**. Produced by \`npm run check\` from the action plans in \`reviews/\`, for the MESI subgroup's meeting papers. Not for publication.`,
+    '',
+  ];
+  if (result.errors.length) {
+    out.push(
+      `> **The content has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}.** ${a.inPlansWithErrors} action${a.inPlansWithErrors === 1 ? ' is' : 's are'} in plans with errors and ${a.inPlansWithErrors === 1 ? 'is' : 'are'} not in the tables below. Run \`npm run check\` to see the errors.`,
+      '',
+    );
+  }
+  out.push('## Summary', '');
+  out.push(
+    ...table(
+      ['', 'Number'],
+      [
+        ['Reviews', counts.reviews],
+        ['Action plans', counts.plans],
+        ['Actions in the plans', a.inFiles],
+        ...ACTION_STATUSES.map((s) => [`– ${ACTION_STATUS_LABELS[s]}`, a.byStatus[s]]),
+        ...(a.inPlansWithErrors ? [['– In plans with errors (not monitored)', a.inPlansWithErrors]] : []),
+        ...(a.inDraftPlans ? [['– Of which in draft plans (not monitored)', a.inDraftPlans]] : []),
+        ...(Object.keys(RAG_LABELS) as Rag[]).map((r) => [`RAG ${RAG_LABELS[r]}`, a.byRag[r]]),
+        ...(Object.keys(FLAG_LABELS) as FlagKind[]).map((k) => [FLAG_LABELS[k], counts.flagsByKind[k]]),
+      ],
+      ['l', 'r'],
+    ),
+  );
+
+  const actionTables = (kind: 'overdue' | 'due-soon', heading: string, daysHeader: string) => {
+    const flags = flagsOf(kind);
+    out.push(`## ${heading}`, '');
+    if (!flags.length) {
+      out.push('None.', '');
+      return;
+    }
+    const row = (f: Flag, first: 'review' | 'owner') => {
+      const e = entryOf(f);
+      return [
+        first === 'review' ? title(f.review) : agencyName(f.owner),
+        f.actionId,
+        e?.action.action,
+        e?.action.lead,
+        e?.action.timescale,
+        date(f.date),
+        f.days,
+        e ? ACTION_STATUS_LABELS[e.action.status] : '',
+        e ? lastNote(e) : '',
+      ];
+    };
+    const headers = (first: string) => [first, 'Action', 'What', 'Lead', 'Timescale', 'Due', daysHeader, 'Status', 'Last update'];
+    const align: ('l' | 'r')[] = ['l', 'l', 'l', 'l', 'l', 'l', 'r'];
+    out.push('### By agency', '');
+    const byAgency = [...new Set(flags.map((f) => f.owner ?? ''))].sort((x, y) => agencyName(x).localeCompare(agencyName(y)));
+    for (const owner of byAgency) {
+      const list = flags.filter((f) => (f.owner ?? '') === owner);
+      out.push(`#### ${agencyName(owner)} (${list.length})`, '');
+      out.push(...table(headers('Review'), list.map((f) => row(f, 'review')), align));
+    }
+    out.push('### By review', '');
+    for (const review of [...new Set(flags.map((f) => f.review))].sort()) {
+      const list = flags.filter((f) => f.review === review);
+      out.push(`#### ${title(review)} (${list.length})`, '');
+      out.push(...table(headers('Owner'), list.map((f) => row(f, 'owner')), align));
+    }
+  };
+  actionTables('overdue', FLAG_LABELS.overdue, 'Days overdue');
+  actionTables('due-soon', `${FLAG_LABELS['due-soon']} (within ${project.monitoring.dueSoonDays} days)`, 'Days to go');
+
+  out.push(`## ${FLAG_LABELS['awaiting-assurance']} (more than ${project.monitoring.awaitingAssuranceDays} days)`, '');
+  out.push(
+    ...table(
+      ['Review', 'Action', 'Owner', 'Completed on', 'Days since', 'Evidence'],
+      flagsOf('awaiting-assurance').map((f) => [title(f.review), f.actionId, agencyName(f.owner), date(f.date), f.days, entryOf(f)?.action.evidence]),
+      ['l', 'l', 'l', 'l', 'r'],
+    ),
+  );
+  out.push(`## ${FLAG_LABELS['review-date-passed']}`, '');
+  out.push(
+    ...table(
+      ['Review', 'Action', 'Owner', 'Review by', 'Days since', 'Last update'],
+      flagsOf('review-date-passed').map((f) => {
+        const e = entryOf(f);
+        return [title(f.review), f.actionId, agencyName(f.owner), date(f.date), f.days, e ? lastNote(e) : ''];
+      }),
+      ['l', 'l', 'l', 'l', 'r'],
+    ),
+  );
+  out.push(`## ${FLAG_LABELS['stale-plan']} (${project.monitoring.staleUpdateDays} days or more)`, '');
+  out.push(...table(['Review', 'Last update', 'Days since'], flagsOf('stale-plan').map((f) => [title(f.review), date(f.date), f.days]), ['l', 'l', 'r']));
+  out.push(`## ${FLAG_LABELS['dissemination-overdue']}`, '');
+  const audience = (f: Flag) => {
+    const plan = project.reviews.find((r) => r.slug === f.review)?.plan;
+    const activity = plan?.data.dissemination.find((d) => d.activity === f.activity);
+    return activity?.audience.map(agencyName).join('; ') ?? '';
+  };
+  out.push(
+    ...table(
+      ['Review', 'Activity', 'Audience', 'Due', 'Days overdue'],
+      flagsOf('dissemination-overdue').map((f) => [title(f.review), f.activity, audience(f), date(f.date), f.days]),
+      ['l', 'l', 'l', 'l', 'r'],
+    ),
+  );
+  out.push(`## ${FLAG_LABELS['archival-due']} (published ${project.monitoring.archiveAfterMonths} months or more)`, '');
+  const reportOf = (slug: string) => project.reviews.find((r) => r.slug === slug)?.report?.data;
+  out.push(
+    ...table(
+      ['Review', 'Published', 'Due for archival since', 'Days since'],
+      flagsOf('archival-due').map((f) => [title(f.review), date(reportOf(f.review)?.published), date(f.date), f.days]),
+      ['l', 'l', 'l', 'r'],
+    ),
+  );
+  out.push(`## ${FLAG_LABELS['publication-notice']} (${project.monitoring.panelNoticeWorkingDays} working days)`, '');
+  out.push(
+    ...table(
+      ['Review', 'Sent to the Panel', 'Published', 'Working days between', 'Earliest publication date'],
+      flagsOf('publication-notice').map((f) => {
+        const r = reportOf(f.review);
+        return [title(f.review), r?.sentToPanel ? date(r.sentToPanel) : 'not recorded', date(r?.published), f.days ?? '', date(f.date)];
+      }),
+      ['l', 'l', 'l', 'r'],
+    ),
+  );
+  out.push('## Actions by review', '');
+  const reviews = [...new Set(project.actions.filter((e) => !e.draft).map((e) => e.review))].sort();
+  out.push(
+    ...table(
+      ['Review', 'Actions', 'Red', 'Amber', 'Green', 'Grey'],
+      reviews.map((slug) => {
+        const list = project.actions.filter((e) => e.review === slug && !e.draft);
+        const n = (r: Rag) => list.filter((e) => e.rag.rag === r).length;
+        return [title(slug), list.length, n('red'), n('amber'), n('green'), n('grey')];
+      }),
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** One CSV field, quoted when it holds a comma, quote, line break or edge space; formulas defused. */
+export function csvField(value: unknown): string {
+  let s = value === undefined || value === null ? '' : String(value);
+  // A cell starting = + @ would run as a formula in a spreadsheet.
+  if (/^[=+@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The columns of open-actions.csv. */
+export const CSV_COLUMNS = [
+  'Review',
+  'Review title',
+  'Recommendation',
+  'Action ID',
+  'Action',
+  'Owner',
+  'Owner name',
+  'Lead',
+  'Timescale',
+  'Due',
+  'Review by',
+  'Status',
+  'RAG',
+  'RAG reason',
+  'Days overdue',
+  'Completed on',
+  'Last update',
+  'Last update note',
+] as const;
+
+/** One row per open action (not assured or withdrawn) of every plan that is not a draft. */
+export function openActionsCsv(result: CheckResult): string {
+  const titles = reviewTitles(result);
+  const agencies = agencyNames(result);
+  const rows: unknown[][] = [[...CSV_COLUMNS]];
+  for (const e of result.project.actions) {
+    if (e.draft || e.action.status === 'assured' || e.action.status === 'withdrawn') continue;
+    const overdue = e.flags.find((f) => f.kind === 'overdue');
+    const last = [...e.action.updates].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)).pop();
+    rows.push([
+      e.review,
+      titles.get(e.review) ?? e.review,
+      e.recommendation.id,
+      e.action.id,
+      e.action.action,
+      e.action.owner,
+      agencies.get(e.action.owner) ?? '',
+      e.action.lead,
+      e.action.timescale,
+      e.due,
+      e.action.reviewBy,
+      e.action.status,
+      RAG_LABELS[e.rag.rag],
+      e.rag.reason,
+      overdue?.days,
+      e.action.completedOn,
+      last?.date,
+      last?.note,
+    ]);
+  }
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Writes reports/mesi-report.md and reports/open-actions.csv; returns their paths. */
+export function writeReports(result: CheckResult, dir: string = path.join(result.root, 'reports')): { markdown: string; csv: string } {
+  mkdirSync(dir, { recursive: true });
+  const markdown = path.join(dir, 'mesi-report.md');
+  const csv = path.join(dir, 'open-actions.csv');
+  writeFileSync(markdown, mesiReport(result));
+  writeFileSync(csv, openActionsCsv(result));
+  return { markdown, csv };
+}
