@@ -101,7 +101,8 @@ export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?:
       }
       continue;
     }
-    const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+    const missing =
+      (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && valueAt(data, issue.path) === undefined;
     problems.push({
       severity: 'error',
       file: source.file,

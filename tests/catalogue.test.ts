@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalogue, filterReviews, reviewsByYear, type CatalogueInput } from '../src/utils/catalogue.ts';
+import type { Briefing, NationalEntry, Report, Statement } from '../src/schemas/documents.ts';
+
+const report = (over: Partial<Report> = {}): Report => ({
+  title: 'Child A',
+  type: 'lcspr',
+  document: 'overview-report',
+  publication: 'published',
+  published: '2025-03-14',
+  partnerships: ['example-borough'],
+  reviewers: ['A. N. Example'],
+  summary: 'Summary.',
+  themes: ['neglect'],
+  pdfs: [{ file: 'a.pdf', title: 'Report' }],
+  allow: [],
+  draft: false,
+  anonymisation: { date: '2025-03-01', role: 'Business Manager' },
+  ...over,
+});
+const statement = (over: Partial<Statement> = {}): Statement => ({ title: 'Statement', published: '2025-03-14', draft: false, allow: [], themes: [], ...over });
+const briefing = (over: Partial<Briefing> = {}): Briefing => ({ title: 'Briefing', published: '2025-04-01', draft: false, allow: [], themes: [], ...over });
+const national = (over: Partial<NationalEntry> = {}): NationalEntry => ({
+  title: 'National', kind: 'thematic-report', publisher: 'Panel', published: '2025-01-01', themes: ['neglect'], summary: 's', url: 'https://www.example.org/', draft: false, allow: [], ...over,
+});
+
+const input = (over: Partial<CatalogueInput>): CatalogueInput => ({ reports: [], statements: [], briefings: [], national: [], today: '2025-06-01', ...over });
+
+describe('buildCatalogue', () => {
+  it('keeps a statement and briefing off the site until their own dates, even when the report is public', () => {
+    const c = buildCatalogue(input({
+      reports: [{ id: 'a', data: report() }],
+      statements: [{ id: 'a', data: statement({ published: '2025-07-01' }) }],
+      briefings: [{ id: 'a', data: briefing({ published: '2025-07-01' }) }],
+      today: '2025-06-01',
+    }));
+    expect(c.reviews.map((r) => r.slug)).toEqual(['a']);
+    expect(c.reviews[0]!.statement).toBeUndefined();
+    expect(c.reviews[0]!.briefing).toBeUndefined();
+    expect(c.briefings).toEqual([]);
+    expect(c.publications.map((p) => p.kind)).toEqual(['report']);
+  });
+
+  it('hides a statement and briefing whose review is not public, whatever their own dates', () => {
+    const c = buildCatalogue(input({
+      reports: [{ id: 'a', data: report({ draft: true }) }, { id: 'b', data: report({ published: '2026-01-01' }) }],
+      statements: [{ id: 'a', data: statement() }, { id: 'b', data: statement() }],
+      briefings: [{ id: 'a', data: briefing() }, { id: 'b', data: briefing() }],
+    }));
+    expect(c.reviews).toEqual([]);
+    expect(c.briefings).toEqual([]);
+    expect(c.publications).toEqual([]);
+  });
+
+  it.each([
+    ['withheld', { publication: 'withheld' as const }, 'withheld'],
+    ['delayed', { publication: 'delayed' as const, expected: '2026-01-01' }, 'delayed'],
+    ['archived', { archived: '2025-05-01' }, 'archived'],
+  ])('a %s review is listed without its body or PDFs', (_name, over, state) => {
+    const c = buildCatalogue(input({ reports: [{ id: 'a', data: report(over) }] }));
+    expect(c.reviews[0]!.state).toBe(state);
+    expect(c.reviews[0]!.bodyPublic).toBe(false);
+    expect(c.reviews[0]!.pdfs).toEqual([]);
+  });
+
+  it('lists a statement about another area’s review as an external review', () => {
+    const about = { partnership: 'Example Vale', url: 'https://www.example.org/r', type: 'lcspr' as const };
+    const c = buildCatalogue(input({ statements: [{ id: 'x', data: statement({ about, summary: 'About it.' }) }] }));
+    expect(c.reviews).toMatchObject([{ slug: 'x', state: 'external', bodyPublic: false, about }]);
+    expect(c.publications.map((p) => p.kind)).toEqual(['statement']);
+  });
+
+  it('ignores a statement with no report and no external review (never guesses)', () => {
+    const c = buildCatalogue(input({ statements: [{ id: 'x', data: statement() }] }));
+    expect(c.reviews).toEqual([]);
+  });
+
+  it('gives a review briefing its review’s themes and gates standalone briefings and national entries by date', () => {
+    const c = buildCatalogue(input({
+      reports: [{ id: 'a', data: report({ themes: ['neglect'] }) }],
+      briefings: [
+        { id: 'a', data: briefing({ themes: ['safe-sleep'] }) },
+        { id: 'alone', data: briefing({ summary: 'Standalone', themes: ['adolescents'] }) },
+        { id: 'later', data: briefing({ published: '2025-12-01' }) },
+      ],
+      national: [{ id: 'n1', data: national() }, { id: 'n2', data: national({ published: '2025-09-01' }) }, { id: 'n3', data: national({ draft: true }) }],
+    }));
+    expect(c.briefings.map((b) => [b.id, b.themes])).toEqual([['a', ['neglect', 'safe-sleep']], ['alone', ['adolescents']]]);
+    expect(c.national.map((n) => n.id)).toEqual(['n1']);
+  });
+
+  it('sorts publications newest first', () => {
+    const c = buildCatalogue(input({
+      reports: [{ id: 'old', data: report({ published: '2024-01-01', title: 'Old' }) }, { id: 'new', data: report({ published: '2025-05-01', title: 'New' }) }],
+    }));
+    expect(c.publications.map((p) => p.title)).toEqual(['New', 'Old']);
+    expect(reviewsByYear(c.reviews).map((g) => g.year)).toEqual([2025, 2024]);
+  });
+});
+
+describe('filterReviews', () => {
+  it('filters by type and theme', () => {
+    const c = buildCatalogue(input({
+      reports: [
+        { id: 'a', data: report({ type: 'scr', themes: ['neglect'] }) },
+        { id: 'b', data: report({ type: 'lcspr', themes: ['safe-sleep'] }) },
+      ],
+    }));
+    expect(filterReviews(c.reviews, { type: 'scr' }).map((r) => r.slug)).toEqual(['a']);
+    expect(filterReviews(c.reviews, { theme: 'safe-sleep' }).map((r) => r.slug)).toEqual(['b']);
+    expect(filterReviews(c.reviews, {}).length).toBe(2);
+  });
+});
