@@ -11,7 +11,7 @@ export const isoDate = z.preprocess(
   z
     .string({ error: 'must be a date written YYYY-MM-DD, for example 2025-03-14' })
     .refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD, for example 2025-03-14' }),
-);
+).meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar date written YYYY-MM-DD, for example 2025-03-14.' });
 
 /** A short lower-case id such as `example-borough` or `health-visiting`. */
 export const slug = z
