@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/data/site-config.ts';
 import pagefindIntegration from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 
 const { settings } = siteConfig();
 /** `npm run build:partners` sets PARTNERS_BUILD=1: a separate, noindex build for the partners' intranet. */
@@ -24,6 +25,8 @@ export default defineConfig({
     // The partners' build is never listed in a sitemap.
     ...(partners ? [] : [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })]),
     pagefindIntegration(),
+    // The headers a meta tag cannot carry (frame-ancestors, nosniff, Referrer-Policy, ...), as `_headers`.
+    securityHeaders({ partners }),
   ],
   security: {
     csp: {
