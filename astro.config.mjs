@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/data/site-config.ts';
 import pagefindIntegration from './src/integrations/pagefind.ts';
+import checkIntegration from './src/integrations/check.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 
 const { settings } = siteConfig();
@@ -21,6 +22,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   integrations: [
+    // First: invalid content stops the build before anything is written.
+    checkIntegration(),
     mdx(),
     // The partners' build is never listed in a sitemap.
     ...(partners ? [] : [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })]),
