@@ -105,10 +105,10 @@ describe('the sample site build', () => {
       'content/national/canary-future.yaml',
       `title: Future national report ${plant('future national')}\nkind: thematic-report\npublisher: Sample panel\npublished: 2027-01-01\nthemes: [neglect]\nsummary: Fictional.\nurl: https://www.example.org/future\n`,
     );
-    site.write('content/briefings/canary-draft.mdx', briefing('Draft standalone briefing', '2026-01-01', 'draft: true\nsummary: x\nthemes: [neglect]', plant('draft standalone')));
+    site.write('content/briefings/canary-standalone.mdx', briefing('Draft standalone briefing', '2026-01-01', 'draft: true\nsummary: x\nthemes: [neglect]', plant('draft standalone')));
 
     const result = site.build({ BUILD_NOW: TODAY });
-    if (result.status !== 0) throw new Error(`The build failed:\n${result.output.slice(-4000)}`);
+    if (result.status !== 0) throw new Error(`The build failed:\n${result.output.slice(0, 3000)}\n...\n${result.output.slice(-1500)}`);
     outDir = result.outDir;
   });
 
