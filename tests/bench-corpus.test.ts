@@ -1,0 +1,74 @@
+/**
+ * The benchmark's corpus generator (scripts/bench/corpus.ts) makes files the project accepts: every
+ * generated document validates against its schema, references known themes, agencies and
+ * partnerships, and has the shape the issue asks for. If a schema changes, this fails before the
+ * benchmark silently measures a corpus the site rejects.
+ */
+import { describe, expect, it } from 'vitest';
+import { actionPlanSchema } from '../src/schemas/action-plan.ts';
+import { briefingSchema, reportSchema, statementSchema } from '../src/schemas/documents.ts';
+import { parseFrontmatter, parseWithSchema } from '../src/utils/yaml-source.ts';
+import { CorpusGenerator, optionsFromProject } from '../scripts/bench/corpus.ts';
+
+const TODAY = '2026-11-16';
+const options = optionsFromProject(process.cwd(), 1, TODAY);
+const generator = new CorpusGenerator(options);
+const SIZE = 120;
+const reviews = Array.from({ length: SIZE }, (_, i) => generator.review(i));
+
+const messages = (problems: { message: string; file?: string; path?: string }[]) =>
+  problems.map((p) => `${p.file ?? ''} ${p.path ?? ''}: ${p.message}`).join('\n');
+
+describe('benchmark corpus generator', () => {
+  it('is deterministic and prefix-stable (review i depends only on the seed and i)', () => {
+    const again = new CorpusGenerator(optionsFromProject(process.cwd(), 1, TODAY));
+    expect(again.review(7)).toEqual(reviews[7]);
+    expect(new Set(reviews.map((r) => r.meta.slug)).size).toBe(SIZE);
+  });
+
+  it.each(reviews.map((r) => [r.meta.slug, r] as const))('%s validates against the project schemas', (slug, review) => {
+    const report = parseFrontmatter(review.files['report.mdx']!, `reviews/${slug}/report.mdx`, reportSchema);
+    expect(report.ok, report.ok ? '' : messages(report.problems)).toBe(true);
+    const statement = parseFrontmatter(review.files['statement.mdx']!, `reviews/${slug}/statement.mdx`, statementSchema);
+    expect(statement.ok, statement.ok ? '' : messages(statement.problems)).toBe(true);
+    const briefing = parseFrontmatter(review.files['briefing.mdx']!, `reviews/${slug}/briefing.mdx`, briefingSchema);
+    expect(briefing.ok, briefing.ok ? '' : messages(briefing.problems)).toBe(true);
+    const plan = parseWithSchema(review.files['action-plan.yaml']!, `reviews/${slug}/action-plan.yaml`, actionPlanSchema);
+    expect(plan.ok, plan.ok ? '' : messages(plan.problems)).toBe(true);
+    if (!report.ok || !plan.ok || !briefing.ok) return;
+
+    // References resolve.
+    for (const t of report.data.themes) expect(options.themes).toContain(t);
+    for (const t of briefing.data.themes) expect(options.themes).toContain(t);
+    for (const p of report.data.partnerships) expect(options.partnerships).toContain(p);
+    expect(plan.data.review).toBe(slug);
+    const actions = plan.data.recommendations.flatMap((r) => r.actions);
+    for (const a of actions) {
+      expect(options.agencies).toContain(a.owner);
+      for (const u of a.updates) expect(u.date <= TODAY).toBe(true);
+    }
+    for (const d of plan.data.dissemination) for (const a of d.audience) expect(options.agencies).toContain(a);
+
+    // Shape: report of 3,000 to 8,000 words with headings; seven-part briefing; 5 to 30 actions.
+    expect(review.meta.words).toBeGreaterThanOrEqual(3000);
+    expect(review.meta.words).toBeLessThanOrEqual(8000);
+    expect(report.body!.match(/^## /gm)!.length).toBeGreaterThanOrEqual(8);
+    expect(report.body).not.toMatch(/[{}<]|(?<!^)>/m);
+    const parts = briefing.body!.match(/^## .*/gm)!;
+    expect(parts).toHaveLength(7);
+    parts.forEach((h, k) => expect(h).toMatch(new RegExp(`^## ${k + 1}\\. \\S`)));
+    expect(actions.length).toBe(review.meta.actions);
+    expect(actions.length).toBeGreaterThanOrEqual(5);
+    expect(actions.length).toBeLessThanOrEqual(30);
+  });
+
+  it('spreads types, documents and publication states, including non-public ones', () => {
+    const many = Array.from({ length: 600 }, (_, i) => generator.review(i).meta);
+    const count = (key: keyof (typeof many)[number]) => new Set(many.map((m) => m[key])).size;
+    expect(count('type')).toBeGreaterThanOrEqual(5);
+    expect(count('document')).toBe(2);
+    const states = new Set(many.map((m) => m.state));
+    for (const s of ['published', 'draft', 'future', 'withheld', 'delayed', 'archived']) expect(states).toContain(s);
+    expect(many.filter((m) => m.state === 'published').length / many.length).toBeGreaterThan(0.6);
+  });
+});
