@@ -2,9 +2,9 @@
  * UK telephone numbers, found by `libphonenumber-js` (Google's libphonenumber metadata) rather than
  * a home-made pattern.
  *
- * Two passes: the library's own matcher at its default "valid" leniency over the whole text, which
- * knows every allocated UK range; then its "possible" leniency over each run of phone-like
- * characters, which also catches numbers in ranges not allocated to anyone (Ofcom's drama ranges
+ * Each run of phone-like characters is given to the library's matcher twice: at its default
+ * "valid" leniency, which knows every allocated UK range, then at its "possible" leniency, which
+ * also catches numbers in ranges not allocated to anyone (Ofcom's drama ranges
  * 07700 900xxx and 01632 960xxx, or a number mistyped by a digit), still a person's number in
  * the eyes of a reader. A match must be written as a number is dialled (starting 0, +, or "(0"),
  * so that NHS numbers, years and figures are never taken for one.
@@ -44,14 +44,14 @@ export function findPhones(text: string): Candidate[] {
   const add = (start: number, end: number) => {
     if (!out.some((c) => c.start < end && start < c.end)) out.push({ kind: 'phone', start, end });
   };
-  for (const f of findPhoneNumbersInText(text, COUNTRY)) {
-    if (plausible(f, text.slice(f.startsAt, f.endsAt))) add(f.startsAt, f.endsAt);
-  }
+  // Each run of phone-like characters on its own: the matcher, given a whole sentence, can report
+  // a span that runs on past a comma into the next number.
   for (const run of text.matchAll(PHONE_RUN)) {
     const segment = run[0];
-    for (const f of findPhoneNumbersInText(segment, { defaultCountry: COUNTRY, extended: true })) {
-      const raw = segment.slice(f.startsAt, f.endsAt);
-      if (plausible(f, raw)) add(run.index + f.startsAt, run.index + f.endsAt);
+    for (const extended of [false, true]) {
+      for (const f of findPhoneNumbersInText(segment, { defaultCountry: COUNTRY, extended })) {
+        if (plausible(f, segment.slice(f.startsAt, f.endsAt))) add(run.index + f.startsAt, run.index + f.endsAt);
+      }
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -27,7 +27,9 @@ const PARTIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])${OUTWARD}(?![\p{L}\p{N}]
 
 /** "S47 enquiry", "S17 assessment", "S20 accommodation": section numbers, not Sheffield districts. */
 const SAFEGUARDING_SHORTHAND =
-  /^\s+(?:enquir|investigat|strateg|assessment|plan|accommodat|order|threshold|meeting|referral|child|duty|dut|support|service|legislation|conference|criteria|notice|power|case|work|visit)/i;
+  /^\s+(?:enquir|investigat|strateg|assessment|plan|accommodat|order|threshold|meeting|referral|child|duty|dut|support|service|legislation|conference|criteria|notice|power|case|work|visit|road|roads|motorway|junction|corridor)/i;
+
+const SENTENCE_END = /[.!?;](?:\s|$)|\n\s*\n|\n[ \t]*(?:[-*+]|\d+\.|#+|\|)/;
 
 const ORDINAL = /^\d(st|nd|rd|th)$/i;
 
@@ -65,9 +67,10 @@ export function findPartialPostcodes(text: string, full: readonly Candidate[]): 
     const before = text.slice(Math.max(0, start - NEAR), start);
     const after = text.slice(end, end + NEAR);
     if (SAFEGUARDING_SHORTHAND.test(after)) continue;
-    const beforePara = before.split(/\n\s*\n/).pop()!;
-    const afterPara = after.split(/\n\s*\n/)[0]!;
-    if (STREET_NAME.test(beforePara) || STREET_NAME.test(afterPara)) out.push({ kind: 'partial-postcode', start, end });
+    // The street must be in the same sentence: "off Harbour Road, EX2", "EX2, near Mill Lane".
+    const beforeSentence = before.split(SENTENCE_END).pop()!;
+    const afterSentence = after.split(SENTENCE_END)[0]!;
+    if (STREET_NAME.test(beforeSentence) || STREET_NAME.test(afterSentence)) out.push({ kind: 'partial-postcode', start, end });
   }
   return out;
 }

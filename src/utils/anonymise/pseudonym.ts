@@ -31,6 +31,8 @@ const SERVICE_WORDS = new Set(
     'safeguarding sensory services service sex sexual sleep social steps support tax team teams trafficking trust ' +
     'unit victim victims voice walk week welfare wellbeing well-being who with witness workforce worker workers ' +
     'review reviews under over is was were has had will would should could may might can the this that these those ' +
+    'board boards society hospital hospitals department directorate fund charity charities alliance bureau ' +
+    'forum network ward wards minister commission commissioners rights-based ' +
     'lived experience experiences perspective perspectives story views view led need needs aged age ages ' +
     'protective level levels centred-practice ' +
     // Acronyms: "Child CP plan", "Children CIN", "Child CSE".
