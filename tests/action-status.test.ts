@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { ActionPlan } from '../src/schemas/action-plan.ts';
+import {
+  actionFlags,
+  DEFAULT_MONITORING,
+  disseminationFlags,
+  planFlags,
+  ragRating,
+  reportFlags,
+  type Rag,
+} from '../src/utils/action-status.ts';
+
+const today = '2026-03-14';
+type A = Parameters<typeof actionFlags>[0];
+const action = (over: Partial<A>): A => ({ id: 'R1.1', timescale: '2026-06-30', status: 'in-progress', ...over });
+
+describe('action flags and RAG rating (today is 14 March 2026, due-soon 28 days, assurance 30 days)', () => {
+  it.each<[string, Partial<A>, string[], Rag, number | undefined]>([
+    // [case, action, flag kinds, rag, days of the first flag]
+    ['overdue by one day', { timescale: '2026-03-13' }, ['overdue'], 'red', 1],
+    ['overdue, not started, day-first form', { timescale: '28/02/2026', status: 'not-started' }, ['overdue'], 'red', 14],
+    ['overdue by a quarter written Q4 2025', { timescale: 'Q4 2025' }, ['overdue'], 'red', 73],
+    ['due today is due soon, not overdue', { timescale: '2026-03-14' }, ['due-soon'], 'amber', 0],
+    ['due on the last day of the window', { timescale: '2026-04-11' }, ['due-soon'], 'amber', 28],
+    ['due the day after the window: not yet due', { timescale: '2026-04-12' }, [], 'grey', undefined],
+    ['due at the end of March 2026', { timescale: 'March 2026' }, ['due-soon'], 'amber', 17],
+    ['not yet due', { timescale: '2025/26 Q4', status: 'not-started' }, ['due-soon'], 'amber', 17],
+    ['far from due', { timescale: 'Q4 2026' }, [], 'grey', undefined],
+    ['ongoing, review date passed', { timescale: 'ongoing', reviewBy: '2026-03-01' }, ['review-date-passed'], 'amber', 13],
+    ['ongoing, review date today: not passed', { timescale: 'ongoing', reviewBy: '2026-03-14' }, [], 'amber', undefined],
+    ['ongoing, review date far off', { timescale: 'ongoing', reviewBy: '2026-09-01' }, [], 'grey', undefined],
+    ['complete within timescale, recently', { status: 'complete', timescale: '2026-03-31', completedOn: '2026-03-01' }, [], 'green', undefined],
+    ['complete exactly 30 days ago: not yet flagged', { status: 'complete', timescale: '2026-03-31', completedOn: '2026-02-12' }, [], 'green', undefined],
+    ['complete 31 days ago: awaiting assurance', { status: 'complete', timescale: '2026-03-31', completedOn: '2026-02-11' }, ['awaiting-assurance'], 'amber', 31],
+    ['complete after its timescale (not overdue: it is done)', { status: 'complete', timescale: '2026-01-31', completedOn: '2026-03-01' }, [], 'amber', undefined],
+    ['complete, ongoing timescale', { status: 'complete', timescale: 'ongoing', reviewBy: '2026-01-01', completedOn: '2026-03-01' }, [], 'green', undefined],
+    ['assured, even after its timescale', { status: 'assured', timescale: '2025-01-31', completedOn: '2025-03-01' }, [], 'green', undefined],
+    ['withdrawn, even after its timescale', { status: 'withdrawn', timescale: '2025-01-31' }, [], 'grey', undefined],
+  ])('%s', (_, over, kinds, rag, days) => {
+    const a = action(over);
+    const flags = actionFlags(a, today, DEFAULT_MONITORING);
+    expect(flags.map((f) => f.kind)).toEqual(kinds);
+    expect(flags[0]?.days).toBe(days);
+    expect(ragRating(a, today, DEFAULT_MONITORING).rag).toBe(rag);
+  });
+
+  it('uses the configured windows', () => {
+    const monitoring = { ...DEFAULT_MONITORING, dueSoonDays: 7, awaitingAssuranceDays: 5 };
+    expect(actionFlags(action({ timescale: '2026-03-31' }), today, monitoring)).toEqual([]);
+    expect(ragRating(action({ timescale: '2026-03-31' }), today, monitoring).rag).toBe('grey');
+    expect(actionFlags(action({ status: 'complete', completedOn: '2026-03-08' }), today, monitoring).map((f) => f.kind)).toEqual([
+      'awaiting-assurance',
+    ]);
+  });
+
+  it('says how late an overdue action is, in words', () => {
+    const [flag] = actionFlags(action({ timescale: '31/01/2026' }), today);
+    expect(flag?.message).toBe('is 42 days overdue: its timescale ended on 31 January 2026 and it is still in-progress');
+    expect(ragRating(action({ timescale: '31/01/2026' }), today).reason).toBe('overdue by 42 days');
+  });
+});
+
+const plan = (over: Partial<ActionPlan> = {}, statuses: string[] = ['in-progress'], updates: string[] = []): ActionPlan => ({
+  review: 'child-c',
+  draft: false,
+  agreed: '2025-06-12',
+  recommendations: [
+    {
+      id: 'R1',
+      text: 'A recommendation.',
+      actions: statuses.map((status, i) => ({
+        id: `R1.${i + 1}`,
+        issue: 'i',
+        action: 'a',
+        owner: 'icb',
+        outcome: 'o',
+        timescale: '2026-12-31',
+        status: status as 'in-progress',
+        ...(status === 'assured' ? { evidence: 'e', completedOn: '2025-07-01', assuredOn: '2025-08-01' } : {}),
+        updates: i === 0 ? updates.map((date) => ({ date, note: 'n' })) : [],
+      })),
+    },
+  ],
+  dissemination: [],
+  ...over,
+});
+
+describe('plan flags: no update for 90 days', () => {
+  it.each<[string, ActionPlan, number | undefined]>([
+    ['no updates since agreed long ago', plan(), 275],
+    ['last update 90 days ago', plan({}, ['in-progress'], ['2025-10-01', '2025-12-14']), 90],
+    ['last update 89 days ago', plan({}, ['in-progress'], ['2025-12-15']), undefined],
+    ['updates out of order: the latest counts', plan({}, ['in-progress'], ['2026-03-01', '2025-01-01']), undefined],
+    ['every action assured or withdrawn: nothing to chase', plan({}, ['assured', 'withdrawn']), undefined],
+    ['a draft plan is not monitored', plan({ draft: true }), undefined],
+  ])('%s', (_, p, days) => {
+    const flags = planFlags(p, today);
+    expect(flags.map((f) => f.days)).toEqual(days === undefined ? [] : [days]);
+    if (days !== undefined) expect(flags[0]?.kind).toBe('stale-plan');
+  });
+});
+
+describe('dissemination flags', () => {
+  it.each([
+    ['past due, not done', { due: '2026-03-01' }, 13],
+    ['due today', { due: '2026-03-14' }, undefined],
+    ['past due but done', { due: '2026-03-01', done: '2026-03-02' }, undefined],
+    ['done late still counts as done', { due: '2026-01-01', done: '2026-03-10' }, undefined],
+  ])('%s', (_, over, days) => {
+    const flags = disseminationFlags({ activity: 'Briefing', audience: ['icb'], ...over }, today);
+    expect(flags.map((f) => f.days)).toEqual(days === undefined ? [] : [days]);
+  });
+});
+
+describe('report flags: archival and publication notice', () => {
+  const base = {
+    publication: 'published',
+    published: '2025-03-14',
+    sentToPanel: '2025-03-03',
+    draft: false,
+  };
+  it.each<[string, Record<string, unknown>, string[], (string | undefined)[]]>([
+    ['published exactly 12 months ago: due for archival today', {}, ['archival-due'], ['2026-03-14']],
+    ['published 12 months ago less a day: not yet', { published: '2025-03-15', sentToPanel: '2025-03-03' }, [], []],
+    ['already archived: not flagged', { archived: '2026-03-01' }, [], []],
+    ['archival scheduled for later: not flagged', { archived: '2026-04-01' }, [], []],
+    ['withheld report: no flags', { publication: 'withheld' }, [], []],
+    ['draft: no flags', { draft: true, sentToPanel: undefined }, [], []],
+    ['no sentToPanel', { published: '2026-02-01', sentToPanel: undefined }, ['publication-notice'], [undefined]],
+    // Sent Monday 2 March 2026; 7 working days later is Wednesday 11 March.
+    ['published 7 working days after sending: fine', { published: '2026-03-11', sentToPanel: '2026-03-02' }, [], []],
+    ['published 6 working days after sending', { published: '2026-03-10', sentToPanel: '2026-03-02' }, ['publication-notice'], ['2026-03-11']],
+    // Sent Thursday 20 March 2024: Good Friday and Easter Monday do not count; earliest is Tuesday 2 April.
+    ['Easter does not count', { published: '2024-03-28', sentToPanel: '2024-03-20' }, ['publication-notice'], ['2024-04-02']],
+    ['Easter counted properly', { published: '2024-04-02', sentToPanel: '2024-03-20' }, [], []],
+    // Sent 12 September 2022; the Queen's funeral day (19th) does not count; earliest is the 22nd.
+    ['the one-off holiday of 19 September 2022 does not count', { published: '2022-09-21', sentToPanel: '2022-09-12' }, ['publication-notice'], ['2022-09-22']],
+  ])('%s', (_, over, kinds, dates) => {
+    const report = { ...base, ...over } as Parameters<typeof reportFlags>[0];
+    const flags = reportFlags(report, today);
+    const relevant = flags.filter((f) => !(f.kind === 'archival-due' && !kinds.includes('archival-due')));
+    expect(relevant.map((f) => f.kind)).toEqual(kinds);
+    expect(relevant.map((f) => f.date)).toEqual(dates);
+  });
+
+  it('names the earliest publication date', () => {
+    const [flag] = reportFlags({ ...base, published: '2026-03-10', sentToPanel: '2026-03-02' }, today);
+    expect(flag?.message).toContain('only 6 working days');
+    expect(flag?.message).toContain('the earliest publication date is 11 March 2026');
+  });
+});
