@@ -26,7 +26,9 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { source:
   const source: YamlSource = { file, doc, lines, lineOffset };
   const problems: Problem[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const pos = lines.linePos(e.pos[0]);
+    // An unclosed quote is reported where the text ends; point at the quote that is never closed.
+    const quote = e.code === 'MISSING_CHAR' && /quote/i.test(e.message) ? unclosedQuote(text) : undefined;
+    const pos = lines.linePos(quote ?? e.pos[0]);
     const duplicate = e.code === 'DUPLICATE_KEY';
     problems.push({
       severity: 'error',
@@ -40,6 +42,21 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { source:
     });
   }
   return { source, problems };
+}
+
+/** The offset of the first quote (after a key or a dash) that is not closed on its line, if any. */
+function unclosedQuote(text: string): number | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const m = /^(\s*(?:-\s+)?(?:[^#'"\s][^#]*?:\s+)?)(["'])(.*)$/.exec(line);
+    if (m) {
+      const rest = m[3]!;
+      const closed = m[2] === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : /'/.test(rest.replace(/''/g, ''));
+      if (!closed) return offset + m[1]!.length;
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {
