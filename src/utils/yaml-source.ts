@@ -99,6 +99,18 @@ export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?:
   const problems: Problem[] = [];
   const data = input ?? source.doc.toJS();
   const fieldsDoc = options.fieldsDoc ?? 'docs/content-contract.md';
+  // A misspelt key ("timscale") also makes its field missing; say it once, at the misspelling.
+  const misspelt = new Set<string>();
+  if (options.schema) {
+    for (const issue of error.issues) {
+      if (issue.code !== 'unrecognized_keys') continue;
+      const known = objectKeysAt(options.schema, issue.path);
+      for (const key of issue.keys) {
+        const suggestion = nearest(key, known);
+        if (suggestion && valueAt(data, [...issue.path, suggestion]) === undefined) misspelt.add(formatPath([...issue.path, suggestion]));
+      }
+    }
+  }
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       const known = options.schema ? objectKeysAt(options.schema, issue.path) : [];
@@ -120,6 +132,7 @@ export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?:
     }
     const missing =
       (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && valueAt(data, issue.path) === undefined;
+    if (missing && misspelt.has(formatPath(issue.path))) continue;
     problems.push({
       severity: 'error',
       file: source.file,
