@@ -15,6 +15,7 @@ import { disseminationFlags, planFlags, reportFlags, type FlagKind, type StatusF
 import { formatPath, nearest, type Problem } from '../utils/problems.ts';
 import { locate, type YamlSource } from '../utils/yaml-source.ts';
 import { type MdxFile, type Project, type SourceFile } from './project.ts';
+import { anonymisationStep } from './anonymisation.ts';
 
 /** One step of the check. */
 export interface CheckStep {
@@ -431,5 +432,6 @@ export const CHECK_STEPS: readonly CheckStep[] = [
   briefingSectionsStep,
   foldersStep,
   actionCountStep,
+  anonymisationStep,
   flagsStep,
 ];

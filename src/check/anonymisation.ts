@@ -1,0 +1,214 @@
+/**
+ * The anonymisation step of `npm run check`: scans everything that reaches (or will reach) the
+ * public site for identifying details with the scanner in src/utils/anonymise/.
+ *
+ * - What is public today (by the publication gate, src/utils/publication.ts, as the catalogue
+ *   applies it) gives errors: the build fails.
+ * - What is not public yet (drafts, future dates, withheld or delayed report bodies, draft plans)
+ *   gives warnings, so problems surface before the date.
+ * - A report marked `published` without its human anonymisation sign-off is reported with why its
+ *   text is not published.
+ *
+ * Scanned: report, statement and briefing frontmatter strings and bodies (standalone briefings
+ * too), national entries' strings, and the public fields of action plans (never INTERNAL notes).
+ * Site pages are the partnership's own text (and have no `allow:` list), so they are not scanned.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ActionPlan } from '../schemas/action-plan.ts';
+import type { Report } from '../schemas/documents.ts';
+import {
+  contactsFromSettings,
+  findingMessage,
+  pseudonymsFromTitle,
+  scanDocumentFindings,
+  scanFieldFindings,
+  type AllowedText,
+  type LocatedFinding,
+  type PartnershipContacts,
+  type TextField,
+} from '../utils/anonymise/index.ts';
+import { formatDate, type IsoDate } from '../utils/dates.ts';
+import type { Problem } from '../utils/problems.ts';
+import { documentVisibility, HIDDEN_REASON_TEXT, reportBodyVisibility, reviewState, type Visibility } from '../utils/publication.ts';
+import { locate } from '../utils/yaml-source.ts';
+import type { MdxFile, Project, ReviewFolder, SourceFile } from './project.ts';
+import type { CheckStep } from './steps.ts';
+
+/** The fields of an action plan shown on the public site (INTERNAL `notes` are not). */
+export function planPublicFields(plan: ActionPlan): TextField[] {
+  const fields: TextField[] = [];
+  const add = (p: (string | number)[], value: string | undefined) => {
+    if (value) fields.push({ path: p, text: value });
+  };
+  plan.recommendations.forEach((rec, ri) => {
+    add(['recommendations', ri, 'text'], rec.text);
+    rec.actions.forEach((a, ai) => {
+      const base = ['recommendations', ri, 'actions', ai];
+      for (const key of ['issue', 'action', 'lead', 'outcome', 'evidence', 'reason'] as const) add([...base, key], a[key]);
+      a.updates.forEach((u, ui) => add([...base, 'updates', ui, 'note'], u.note));
+    });
+  });
+  plan.dissemination.forEach((d, di) => add(['dissemination', di, 'activity'], d.activity));
+  return fields;
+}
+
+function readText(project: Project, file: string): string | undefined {
+  try {
+    return readFileSync(path.join(project.root, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns findings into problems: errors where public, warnings (saying why not public) elsewhere. */
+function problems(
+  file: string,
+  findings: readonly LocatedFinding[],
+  visibility: (f: LocatedFinding) => Visibility,
+  pseudonyms: readonly string[],
+  allowWhere: string,
+): Problem[] {
+  return findings.map((f) => {
+    const v = visibility(f);
+    const message = findingMessage(f, { pseudonyms, allowWhere });
+    return {
+      severity: v.public ? 'error' : 'warning',
+      file,
+      line: f.line,
+      column: f.column,
+      field: f.field,
+      kind: 'identifier',
+      message: v.public ? message : `${message} (not public yet: ${HIDDEN_REASON_TEXT[v.reason]})`,
+    };
+  });
+}
+
+/** Scans an MDX document (frontmatter and body). */
+function scanMdx(
+  project: Project,
+  doc: MdxFile<{ allow: AllowedText[] }>,
+  options: { pseudonyms: string[]; contacts: PartnershipContacts; extraAllow?: AllowedText[] },
+): LocatedFinding[] {
+  const scan = { file: doc.file, pseudonyms: options.pseudonyms, contacts: options.contacts, allow: options.extraAllow };
+  const text = readText(project, doc.file);
+  if (text !== undefined) return scanDocumentFindings(text, scan);
+  // The file cannot be read again (a model built in memory): the body, at its own lines.
+  return scanDocumentFindings('\n'.repeat(Math.max(0, doc.bodyLine - 1)) + doc.body, { ...scan, allow: [...(options.extraAllow ?? []), ...doc.data.allow] });
+}
+
+const NOT_PUBLIC_REVIEW: Visibility = { public: false, reason: 'scheduled' };
+
+/** Whether the review's entry (title, summary, statement, briefing, plan) is on the site today. */
+function reviewEntryVisibility(r: ReviewFolder, today: IsoDate): Visibility {
+  if (r.report) {
+    const entry = documentVisibility(r.report.data, today);
+    if (!entry.public) return entry;
+    return reviewState(r.report.data, today) ? entry : { public: false, reason: 'unknown-state' };
+  }
+  if (r.statement?.data.about) return documentVisibility(r.statement.data, today);
+  return NOT_PUBLIC_REVIEW;
+}
+
+/** Why a report marked published has no public text for want of its sign-off, or will not have. */
+export function signOffProblem(report: SourceFile<Report>, today: IsoDate): Problem | undefined {
+  const data = report.data;
+  if (data.publication !== 'published' || data.draft) return undefined;
+  if (data.archived !== undefined && data.archived <= today) return undefined;
+  const signOff = data.anonymisation;
+  const upcoming = data.published > today;
+  if (upcoming ? signOff && signOff.date <= data.published : reportBodyVisibility(data, today).public) return undefined;
+  const reason = signOff
+    ? `its anonymisation sign-off is dated ${formatDate(signOff.date)}, after ${upcoming ? 'its publication date' : 'today'}`
+    : HIDDEN_REASON_TEXT['no-anonymisation-sign-off'];
+  return {
+    severity: 'warning',
+    file: report.file,
+    ...locate(report.source, signOff ? ['anonymisation', 'date'] : ['publication']),
+    field: signOff ? 'anonymisation.date' : 'publication',
+    kind: 'anonymisation-sign-off',
+    message:
+      `the report's text and PDFs ${upcoming ? `will not be published on ${formatDate(data.published)}` : 'are not published'}: ${reason}. ` +
+      'Its title and summary are shown, but the report itself stays off the site until a person has read it for anything that ' +
+      'could identify the child or family and recorded that in the frontmatter, for example anonymisation: { date: 2025-03-14, role: Business Manager }',
+  };
+}
+
+/** The anonymisation check, as a step. */
+export const anonymisationStep: CheckStep = {
+  id: 'anonymisation',
+  title: 'Nothing identifying reaches a published document',
+  run(project) {
+    const out: Problem[] = [];
+    const today = project.today;
+    const contacts = project.config ? contactsFromSettings(project.config.settings) : {};
+    const reviewAllowWhere = "in this document's frontmatter";
+    for (const r of project.reviews) {
+      const title = r.report?.data.title ?? r.statement?.data.title ?? '';
+      const pseudonyms = pseudonymsFromTitle(title);
+      const entry = reviewEntryVisibility(r, today);
+      const report = r.report;
+      if (report) {
+        const body = reportBodyVisibility(report.data, today);
+        const findings = scanMdx(project, report, { pseudonyms, contacts });
+        // Frontmatter strings are public with the review's entry; the body only when the gate lets it out.
+        out.push(...problems(report.file, findings, (f) => (f.field !== undefined ? entry : body), pseudonyms, reviewAllowWhere));
+        const signOff = signOffProblem(report, today);
+        if (signOff) out.push(signOff);
+      }
+      for (const doc of [r.statement, r.briefing]) {
+        if (!doc) continue;
+        const own = documentVisibility(doc.data, today);
+        const v: Visibility = !entry.public ? entry : own;
+        out.push(...problems(doc.file, scanMdx(project, doc, { pseudonyms, contacts }), () => v, pseudonyms, reviewAllowWhere));
+      }
+      const plan = r.plan;
+      if (plan) {
+        const v: Visibility = plan.data.draft
+          ? { public: false, reason: 'draft' }
+          : !entry.public
+            ? entry
+            : report?.data.publication === 'delayed'
+              ? { public: false, reason: 'delayed' }
+              : { public: true };
+        // A plan has no allow: list of its own; the review's report holds the reviewed false positives.
+        const allow = report?.data.allow ?? r.statement?.data.allow ?? [];
+        const findings = scanFieldFindings(planPublicFields(plan.data), {
+          file: plan.file,
+          source: plan.source,
+          sourceText: readText(project, plan.file),
+          pseudonyms,
+          contacts,
+          allow,
+        });
+        const where = report ? `in the frontmatter of ${report.file}` : r.statement ? `in the frontmatter of ${r.statement.file}` : "in the review's report.mdx frontmatter";
+        out.push(...problems(plan.file, findings, () => v, pseudonyms, where));
+      }
+    }
+    for (const b of project.briefings) {
+      const pseudonyms = pseudonymsFromTitle(b.data.title);
+      const v = documentVisibility(b.data, today);
+      out.push(...problems(b.file, scanMdx(project, b, { pseudonyms, contacts }), () => v, pseudonyms, reviewAllowWhere));
+    }
+    for (const n of project.national) {
+      const fields: TextField[] = [
+        { path: ['title'], text: n.data.title },
+        { path: ['publisher'], text: n.data.publisher },
+        { path: ['summary'], text: n.data.summary },
+      ];
+      // National reports name their own children ("Child Q"): their pseudonyms are the report's own.
+      const pseudonyms = pseudonymsFromTitle(n.data.title);
+      const findings = scanFieldFindings(fields, {
+        file: n.file,
+        source: n.source,
+        sourceText: readText(project, n.file),
+        pseudonyms,
+        contacts,
+        allow: n.data.allow,
+      });
+      const v = documentVisibility(n.data, today);
+      out.push(...problems(n.file, findings, () => v, pseudonyms, "in this file's allow: list"));
+    }
+    return out;
+  },
+};
