@@ -21,7 +21,7 @@ const ADDRESS = new RegExp(
 );
 
 /** Words before a number that make it a reference, not a house number: "Recommendation 3 ...". */
-const REFERENCE_BEFORE = /\b(?:section|sections|chapter|page|pages|paragraph|para|recommendation|recommendations|appendix|table|figure|finding|part|step|stage|phase|year|years|aged?|r|rec|no\.?|number|episode|q)\s*$/i;
+const REFERENCE_BEFORE = /\b(?:section|sections|chapter|page|pages|paragraph|para|recommendation|recommendations|appendix|table|figure|finding|part|step|stage|phase|version|level|tier|year|years|aged?|r|rec|no\.?|number|episode|q)\s*$/i;
 
 /** Courts are places of hearings, not homes: "3 Family Court hearings". */
 const NOT_A_STREET = /\b(?:Family|Crown|County|Magistrates['’]?|Youth|High|Coroner['’]?s?|Supreme|Appeal|Combined|Civic)\s+Court$/;
