@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCheck } from '../src/check/index.ts';
+import { slugify } from '../src/check/new-review.ts';
+import { generateJsonSchemas, SCHEMA_DIR } from '../src/schemas/json-schema.ts';
+import { makeProject } from './support/check-fixtures.ts';
+
+const node = path.resolve('node_modules/.bin/node');
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanup) c();
+  cleanup = [];
+});
+
+describe('JSON Schemas', () => {
+  it('the committed files in content/schemas are what npm run schemas generates now', () => {
+    const generated = generateJsonSchemas();
+    expect(Object.keys(generated).sort()).toEqual(['action-plan.schema.json', 'agencies.schema.json', 'national.schema.json', 'settings.schema.json', 'themes.schema.json']);
+    for (const [file, text] of Object.entries(generated)) {
+      expect(readFileSync(path.join(SCHEMA_DIR, file), 'utf8'), `${file} is out of date: run npm run schemas`).toBe(text);
+    }
+  });
+
+  it('the action-plan schema rejects unknown keys and lists the statuses', () => {
+    const schema = JSON.parse(generateJsonSchemas()['action-plan.schema.json']!);
+    const action = schema.properties.recommendations.items.properties.actions.items;
+    expect(action.additionalProperties).toBe(false);
+    expect(action.properties.status.enum).toEqual(['not-started', 'in-progress', 'complete', 'assured', 'withdrawn']);
+    expect(action.required).toEqual(['id', 'issue', 'action', 'owner', 'outcome', 'timescale', 'status']);
+  });
+
+  it('every action-plan file in the project points at the schema', () => {
+    const reviews = readdirSync('reviews', { withFileTypes: true }).filter((d) => d.isDirectory());
+    for (const d of reviews) {
+      let text: string;
+      try {
+        text = readFileSync(path.join('reviews', d.name, 'action-plan.yaml'), 'utf8');
+      } catch {
+        continue;
+      }
+      expect(text.split('\n')[0], d.name).toBe('# yaml-language-server: $schema=../../content/schemas/action-plan.schema.json');
+    }
+  });
+});
+
+describe('npm run new -- review', () => {
+  it.each([
+    ['Child D', 'child-d'],
+    ['Baby Wren', 'baby-wren'],
+    ['  Child  FA ', 'child-fa'],
+    ['Baby Ósk', 'baby-osk'],
+    ["Child 'L' & M", 'child-l-m'],
+  ])('%j becomes the folder %s', (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  it('creates draft templates that pass the check, and refuses to overwrite', () => {
+    const p = makeProject();
+    cleanup.push(p.remove);
+    const run = () =>
+      spawnSync(node, [path.resolve('scripts/new.ts'), 'review', 'Child D'], {
+        cwd: p.root,
+        env: { ...process.env, CONTENT_ROOT: p.root, BUILD_NOW: '2026-03-14' },
+        encoding: 'utf8',
+      });
+    const first = run();
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const dir = path.join(p.root, 'reviews', 'child-d');
+    expect(readdirSync(dir).sort()).toEqual(['action-plan.yaml', 'briefing.mdx', 'report.mdx', 'statement.mdx']);
+    const result = runCheck({ root: p.root, today: '2026-03-14' });
+    expect(result.errors.filter((e) => e.file.startsWith('reviews/child-d/'))).toEqual([]);
+    expect(result.flags.filter((f) => f.review === 'child-d')).toEqual([]); // drafts are not monitored
+    const folder = result.project.reviews.find((r) => r.slug === 'child-d')!;
+    expect([folder.report?.data.draft, folder.statement?.data.draft, folder.briefing?.data.draft, folder.plan?.data.draft]).toEqual([true, true, true, true]);
+    expect(folder.briefing?.body.match(/^## \d\. /gm)).toHaveLength(7);
+    expect(readFileSync(path.join(dir, 'action-plan.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/content\/schemas\/action-plan\.schema\.json\n/);
+
+    writeFileSync(path.join(dir, 'report.mdx'), 'edited by hand');
+    const second = run();
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('reviews/child-d/ already exists; nothing was changed');
+    expect(readFileSync(path.join(dir, 'report.mdx'), 'utf8')).toBe('edited by hand');
+  });
+
+  it('without a title it explains how to use it', () => {
+    const r = spawnSync(node, [path.resolve('scripts/new.ts'), 'review'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('npm run new -- review "Child D"');
+  });
+});
