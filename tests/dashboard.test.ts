@@ -1,0 +1,221 @@
+/**
+ * The dashboards' aggregations (src/utils/dashboard.ts): they count what the checker computed
+ * (ratings and flags on each action) and never decide a rating or a flag themselves. Entries are
+ * built with the checker's own functions, so a change in a rule shows up here as it would on the
+ * dashboards.
+ */
+import { describe, expect, it } from 'vitest';
+import { actionDueDate, actionFlags, isOngoing, ragRating } from '../src/utils/action-status.ts';
+import type { ActionStatus } from '../src/schemas/action-plan.ts';
+import {
+  assuranceBacklog,
+  backlogBands,
+  completionOverTime,
+  countByRag,
+  countByStatus,
+  disseminationProgress,
+  lateBy,
+  lateFirst,
+  monitored,
+  progress,
+  ragSummary,
+  statusSummary,
+  windowOf,
+  type EntryLike,
+} from '../src/utils/dashboard.ts';
+import { completionChart, lateChart, ragChart, statusChart } from '../src/utils/dashboard-charts.ts';
+
+const TODAY = '2026-11-23';
+
+interface Spec {
+  id: string;
+  review?: string;
+  owner?: string;
+  status: ActionStatus;
+  timescale: string;
+  completedOn?: string;
+  assuredOn?: string;
+  reviewBy?: string;
+  updates?: string[];
+  draft?: boolean;
+}
+
+function entry(s: Spec): EntryLike {
+  const action = {
+    id: s.id,
+    owner: s.owner ?? 'police',
+    status: s.status,
+    timescale: s.timescale,
+    completedOn: s.completedOn,
+    assuredOn: s.assuredOn,
+    reviewBy: s.reviewBy,
+    updates: (s.updates ?? []).map((date) => ({ date, note: 'x' })),
+  };
+  return {
+    review: s.review ?? 'child-a',
+    draft: s.draft ?? false,
+    recommendation: { id: s.id.split('.')[0]! },
+    action,
+    due: actionDueDate(action),
+    ongoing: isOngoing(action),
+    rag: ragRating(action, TODAY),
+    flags: s.draft ? [] : actionFlags(action, TODAY),
+  };
+}
+
+const entries = [
+  entry({ id: 'R1.1', status: 'in-progress', timescale: '2026-09-30', updates: ['2026-06-01'] }), // overdue 54 days
+  entry({ id: 'R1.2', status: 'not-started', timescale: '2026-11-01', owner: 'icb' }), // overdue 22 days
+  entry({ id: 'R1.3', status: 'in-progress', timescale: '2026-12-10', owner: 'icb' }), // due soon
+  entry({ id: 'R2.1', review: 'child-b', status: 'complete', timescale: '2026-06-30', completedOn: '2026-05-01' }), // awaiting assurance 206 days
+  entry({ id: 'R2.2', review: 'child-b', status: 'complete', timescale: '2026-12-31', completedOn: '2026-11-10' }), // within window
+  entry({ id: 'R2.3', review: 'child-b', status: 'assured', timescale: 'March 2026', completedOn: '2026-03-01', assuredOn: '2026-04-02' }),
+  entry({ id: 'R3.1', review: 'child-b', status: 'withdrawn', timescale: '2026-12-31' }),
+  entry({ id: 'R3.2', review: 'child-b', status: 'in-progress', timescale: 'ongoing', reviewBy: '2027-06-01' }),
+  entry({ id: 'R3.3', review: 'child-b', status: 'not-started', timescale: '2027-01-31', owner: 'icb' }), // next 3 months
+  entry({ id: 'R3.4', review: 'child-b', status: 'not-started', timescale: '2027-09-30', owner: 'icb' }), // later
+  entry({ id: 'R9.1', review: 'child-d', status: 'not-started', timescale: '2020-01-01', draft: true }),
+];
+
+describe('counts', () => {
+  it('leaves draft plans out of the monitored actions', () => {
+    expect(monitored(entries)).toHaveLength(entries.length - 1);
+  });
+
+  it('counts by status and by rating, every action once', () => {
+    const m = monitored(entries);
+    const s = countByStatus(m);
+    expect(s).toEqual({ 'not-started': 3, 'in-progress': 3, complete: 2, assured: 1, withdrawn: 1 });
+    const r = countByRag(m);
+    expect(r.red + r.amber + r.green + r.grey).toBe(m.length);
+    expect(r.red).toBe(m.filter((e) => e.rag.rag === 'red').length);
+    expect(r.red).toBe(2);
+  });
+
+  it('groups overdue and due soon by agency and by review, from the flags, most overdue first', () => {
+    const m = monitored(entries);
+    expect(lateBy(m, 'owner')).toEqual([
+      { key: 'icb', overdue: 1, dueSoon: 1, total: 4 },
+      { key: 'police', overdue: 1, dueSoon: 0, total: 6 },
+    ]);
+    expect(lateBy(m, 'review')).toEqual([{ key: 'child-a', overdue: 2, dueSoon: 1, total: 3 }]);
+  });
+
+  it('gives the progress of a set of actions, withdrawn ones left out of the percentage', () => {
+    const p = progress(monitored(entries).filter((e) => e.review === 'child-b'));
+    expect(p).toEqual({ total: 7, done: 3, assured: 1, withdrawn: 1, open: 3, overdue: 0, percentDone: 50 });
+    expect(progress([]).percentDone).toBe(0);
+  });
+});
+
+describe('windows and order', () => {
+  it('puts each action in one timescale window', () => {
+    const byId = Object.fromEntries(monitored(entries).map((e) => [e.action.id, windowOf(e, TODAY)]));
+    expect(byId).toEqual({
+      'R1.1': 'overdue',
+      'R1.2': 'overdue',
+      'R1.3': 'due-soon',
+      'R2.1': 'closed',
+      'R2.2': 'closed',
+      'R2.3': 'closed',
+      'R3.1': 'closed',
+      'R3.2': 'ongoing',
+      'R3.3': 'next-3-months',
+      'R3.4': 'later',
+    });
+  });
+
+  it('sorts late first: red by days overdue, then amber, green, grey', () => {
+    const ids = lateFirst(monitored(entries)).map((e) => e.action.id);
+    expect(ids.slice(0, 2)).toEqual(['R1.1', 'R1.2']);
+    const rags = lateFirst(monitored(entries)).map((e) => e.rag.rag);
+    const order = { red: 0, amber: 1, green: 2, grey: 3 };
+    expect([...rags].sort((a, b) => order[a] - order[b])).toEqual(rags);
+  });
+});
+
+describe('completion over time', () => {
+  const points = completionOverTime(monitored(entries), TODAY);
+
+  it('runs month by month up to the month of today, ending on today', () => {
+    expect(points[points.length - 1]!.end).toBe(TODAY);
+    expect(points[points.length - 1]!.label).toBe('November 2026');
+    expect(points[0]!.label).toBe('March 2026');
+  });
+
+  it('counts completions, assurances and due dates cumulatively, and updates per month', () => {
+    const last = points[points.length - 1]!;
+    expect(last.completed).toBe(3);
+    expect(last.assured).toBe(1);
+    // Due by today: R1.1, R1.2, R2.1, R2.3 (withdrawn and later ones are not).
+    expect(last.due).toBe(4);
+    for (let i = 1; i < points.length; i++) expect(points[i]!.completed).toBeGreaterThanOrEqual(points[i - 1]!.completed);
+    expect(points.find((p) => p.label === 'June 2026')!.updates).toBe(1);
+  });
+
+  it('is empty when there is nothing dated', () => {
+    expect(completionOverTime([], TODAY)).toEqual([]);
+  });
+});
+
+describe('assurance backlog and dissemination', () => {
+  it('lists complete actions longest waiting first, flagged when the checker flags them', () => {
+    const items = assuranceBacklog(monitored(entries), TODAY);
+    expect(items.map((i) => [i.entry.action.id, i.days, i.flagged, i.band])).toEqual([
+      ['R2.1', 206, true, 'over-180'],
+      ['R2.2', 13, false, 'within'],
+    ]);
+    expect(backlogBands(items)).toEqual({ within: 1, 'to-90': 0, 'to-180': 0, 'over-180': 1 });
+  });
+
+  it('counts dissemination done against planned, overdue from the checker flags', () => {
+    const rows = disseminationProgress(
+      [
+        {
+          review: 'child-a',
+          dissemination: [
+            { activity: 'A', audience: ['icb'], due: '2026-01-01', done: '2026-01-02' },
+            { activity: 'B', audience: ['icb'], due: '2026-02-01' },
+            { activity: 'C', audience: ['icb'], due: '2027-02-01' },
+          ],
+        },
+        { review: 'child-b', dissemination: [] },
+      ],
+      [{ kind: 'dissemination-overdue', review: 'child-a', activity: 'B' }],
+    );
+    expect(rows).toEqual([{ review: 'child-a', planned: 3, done: 1, overdue: 1, upcoming: 1 }]);
+  });
+});
+
+describe('chart blocks: the summary, the chart and the table agree', () => {
+  const m = monitored(entries);
+
+  it('status chart', () => {
+    const b = statusChart(countByStatus(m));
+    expect(b.chart.series[0]!.data).toEqual(b.table.rows.map((r) => r[1]));
+    expect(b.table.foot![1]).toBe(m.length);
+    expect(b.summary).toBe(statusSummary(countByStatus(m)));
+    expect(b.summary).toContain(`Of ${m.length} actions`);
+  });
+
+  it('rating chart', () => {
+    const b = ragChart(countByRag(m));
+    expect(b.chart.series.map((s) => s.data[0])).toEqual(b.table.rows.map((r) => r[1]));
+    expect(ragSummary({ red: 1, amber: 0, green: 2, grey: 0 })).toBe('Of 3 actions, 1 is red, 0 are amber, 2 are green and 0 are grey.');
+  });
+
+  it('late chart and its links', () => {
+    const b = lateChart(lateBy(m, 'owner'), 'agency', (k) => k.toUpperCase(), (k) => `/a/${k}/`);
+    expect(b.chart.labels).toEqual(['ICB', 'POLICE']);
+    expect(b.table.rows[0]![0]).toEqual({ text: 'ICB', href: '/a/icb/' });
+    expect(b.summary).toBe('ICB has the most overdue actions (1). 2 actions are overdue and 1 due soon, across 2 agencies.');
+  });
+
+  it('completion chart', () => {
+    const points = completionOverTime(m, TODAY);
+    const b = completionChart(points);
+    expect(b.chart.series.map((s) => s.label)).toEqual(['Due', 'Completed', 'Assured']);
+    expect(b.table.rows).toHaveLength(points.length);
+    expect(b.summary).toContain('By November 2026, 3 actions had been completed and 1 assured');
+  });
+});
