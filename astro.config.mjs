@@ -6,6 +6,7 @@ import { siteConfig } from './src/data/site-config.ts';
 import pagefindIntegration from './src/integrations/pagefind.ts';
 import checkIntegration from './src/integrations/check.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import partnersDashboards from './src/integrations/partners.ts';
 
 const { settings } = siteConfig();
 /** `npm run build:partners` sets PARTNERS_BUILD=1: a separate, noindex build for the partners' intranet. */
@@ -25,6 +26,8 @@ export default defineConfig({
     // First: invalid content stops the build before anything is written.
     checkIntegration(),
     mdx(),
+    // The action-plan dashboards for partners: routes exist only in the partners build.
+    partnersDashboards({ partners }),
     // The partners' build is never listed in a sitemap.
     ...(partners ? [] : [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })]),
     pagefindIntegration(),

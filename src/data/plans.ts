@@ -1,0 +1,137 @@
+/**
+ * The action plans for the dashboards (issue 4), read through the checker's validated model:
+ * `runCheck()` (src/check/), exactly what `npm run check` prints, with each action's RAG rating
+ * and flags already computed. Nothing here parses a plan or re-decides a rule.
+ *
+ * Two doors, one per audience:
+ * - `publicPlans()`: the plans the public may see. A plan is shown only when its review is public
+ *   in the catalogue (src/data/public.ts, the publication gate), the review is not `delayed`
+ *   (its findings are not published yet, so neither are the actions that answer them) and the
+ *   plan is not a draft. INTERNAL fields are removed with `stripInternal()` before anything
+ *   reaches a page.
+ * - `partnersPlans()`: every monitored plan (not draft) with INTERNAL fields, whatever the
+ *   publication state of its review. It refuses to run outside the partners build.
+ */
+import { runCheck, type ActionEntry, type CheckResult, type Flag } from '../check/index.ts';
+import { stripInternal, type Action, type ActionPlan, type Dissemination, type Recommendation } from '../schemas/action-plan.ts';
+import type { IsoDate } from '../utils/dates.ts';
+import { catalogue, today } from './public.ts';
+import { projectRoot, siteConfig } from './site-config.ts';
+
+/** True in `npm run build:partners` (PARTNERS_BUILD=1). */
+export const partnersBuild = process.env.PARTNERS_BUILD === '1';
+
+let cached: CheckResult | undefined;
+
+/** The checker's result for this build's "today" (the same numbers `npm run check` prints). */
+export function checkResult(): CheckResult {
+  cached ??= runCheck({ root: projectRoot(), today });
+  return cached;
+}
+
+/** A plan as a page shows it. */
+export interface PlanView {
+  slug: string;
+  title: string;
+  agreed?: IsoDate | undefined;
+  /** Each recommendation with its actions (entries from the model, in plan order). */
+  recommendations: { id: string; text: string; entries: ActionEntry[] }[];
+  /** Every action of the plan, in plan order. */
+  entries: ActionEntry[];
+  dissemination: Dissemination[];
+  /** The review's state in the public catalogue (undefined when the review is not public). */
+  publicState?: string | undefined;
+}
+
+function reviewTitle(result: CheckResult, slug: string): string {
+  const r = result.project.reviews.find((x) => x.slug === slug);
+  return r?.report?.data.title ?? r?.statement?.data.title ?? slug;
+}
+
+function view(result: CheckResult, slug: string, plan: ActionPlan, entries: ActionEntry[], publicState?: string): PlanView {
+  return {
+    slug,
+    title: reviewTitle(result, slug),
+    agreed: plan.agreed,
+    recommendations: plan.recommendations.map((r: Recommendation, ri) => ({
+      id: r.id,
+      text: r.text,
+      entries: entries.filter((e) => e.path[1] === ri),
+    })),
+    entries,
+    dissemination: plan.dissemination,
+    publicState,
+  };
+}
+
+/** The states of a public review whose plan the public may see. */
+const PLAN_PUBLIC_STATES = new Set(['published', 'withheld', 'archived', 'external']);
+
+/** The plans the public may see, INTERNAL fields removed (see the top of this file). */
+export async function publicPlans(): Promise<PlanView[]> {
+  const result = checkResult();
+  const reviews = (await catalogue()).reviews;
+  const out: PlanView[] = [];
+  for (const review of reviews) {
+    if (!PLAN_PUBLIC_STATES.has(review.state)) continue;
+    const plan = result.project.reviews.find((r) => r.slug === review.slug)?.plan;
+    if (!plan || plan.data.draft) continue;
+    const stripped = stripInternal(plan.data);
+    const entries = result.project.actions
+      .filter((e) => e.review === review.slug && !e.draft)
+      .map((e) => {
+        const action = stripped.recommendations[e.path[1] as number]?.actions[e.path[3] as number] as Action;
+        return { ...e, action };
+      });
+    const v = view(result, review.slug, stripped, entries, review.state);
+    v.title = review.title;
+    out.push(v);
+  }
+  return out;
+}
+
+/** Every monitored plan with INTERNAL fields. Only in the partners build. */
+export function partnersPlans(): PlanView[] {
+  if (!partnersBuild) throw new Error('partnersPlans() is for the partners build only (PARTNERS_BUILD=1)');
+  const result = checkResult();
+  return result.project.reviews.flatMap((r) => {
+    if (!r.plan || r.plan.data.draft) return [];
+    const entries = result.project.actions.filter((e) => e.review === r.slug && !e.draft);
+    return [view(result, r.slug, r.plan.data, entries)];
+  });
+}
+
+/** The checker's monitoring flags. Only in the partners build. */
+export function partnersFlags(): Flag[] {
+  if (!partnersBuild) throw new Error('partnersFlags() is for the partners build only (PARTNERS_BUILD=1)');
+  return checkResult().flags;
+}
+
+/** An agency's name from content/agencies.yaml (its id when unknown). */
+export function agencyName(id: string): string {
+  return siteConfig().agencies.find((a) => a.id === id)?.name ?? id;
+}
+
+/** Every agency in content/agencies.yaml. */
+export function agencies() {
+  return siteConfig().agencies;
+}
+
+/** The latest update of an action (by date), if any. */
+export function latestUpdate(action: Pick<Action, 'updates'>) {
+  return [...action.updates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).pop();
+}
+
+/** Paths of the dashboard pages. */
+export const paths = {
+  publicOverview: '/actions/',
+  publicPlan: (slug: string) => `/reviews/${slug}/actions/`,
+  partnersOverview: '/partners/',
+  partnersPlan: (slug: string) => `/partners/reviews/${slug}/`,
+  partnersAgency: (id: string) => `/partners/agencies/${id}/`,
+  partnersAgencies: '/partners/agencies/',
+  partnersActions: '/partners/actions/',
+  partnersWindow: (w: string) => `/partners/actions/due/${w}/`,
+  partnersStatus: (s: string) => `/partners/actions/status/${s}/`,
+  partnersCsv: '/partners/open-actions.csv',
+};
