@@ -4,7 +4,11 @@
  * partnerships, and has the shape the issue asks for. If a schema changes, this fails before the
  * benchmark silently measures a corpus the site rejects.
  */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCheck } from '../src/check/index.ts';
 import { actionPlanSchema } from '../src/schemas/action-plan.ts';
 import { briefingSchema, reportSchema, statementSchema } from '../src/schemas/documents.ts';
 import { parseFrontmatter, parseWithSchema } from '../src/utils/yaml-source.ts';
@@ -61,6 +65,22 @@ describe('benchmark corpus generator', () => {
     expect(actions.length).toBeGreaterThanOrEqual(5);
     expect(actions.length).toBeLessThanOrEqual(30);
   });
+
+  it('passes the whole of `npm run check` (schemas, references, anonymisation, dates) with no errors', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'bench-corpus-'));
+    try {
+      cpSync(path.join(process.cwd(), 'content'), path.join(root, 'content'), { recursive: true });
+      for (const r of reviews.slice(0, 40)) {
+        mkdirSync(path.join(root, 'reviews', r.meta.slug), { recursive: true });
+        for (const [name, text] of Object.entries(r.files)) writeFileSync(path.join(root, 'reviews', r.meta.slug, name), text);
+      }
+      const result = runCheck({ root, today: TODAY });
+      expect(result.errors.slice(0, 10).map((p) => `${p.file}:${p.line ?? ''} ${p.message}`)).toEqual([]);
+      expect(result.project.actionCount.read).toBe(reviews.slice(0, 40).reduce((s, r) => s + r.meta.actions, 0));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('spreads types, documents and publication states, including non-public ones', () => {
     const many = Array.from({ length: 600 }, (_, i) => generator.review(i).meta);

@@ -71,13 +71,19 @@ The partnership should make sure that every adult in the home is known, that bru
 `;
 
 const UNSAFE = /[{}<>`|\\[\]*_#]/g;
+/**
+ * Pseudonyms in the samples ("Child Kestrel", "Baby Wren", "Children C and D"): each generated
+ * document may only name its own review's child (the anonymisation check rejects another's), so
+ * they become "the child" in the training text and the review's own pseudonym is put back in.
+ */
+const PSEUDONYM = /\b(?:Child|Baby|Infant|Sibling|Children|Siblings|Babies)\s+(?:[A-Z][A-Za-z0-9-]*|\d+)(?:(?:,\s*|\s+and\s+)(?:[A-Z][A-Za-z0-9-]*|\d+))*/g;
 
 function cleanBody(text: string): string {
   const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
   return body
     .split('\n')
     .filter((l) => !/^\s*(#|\||import |export |```)/.test(l))
-    .map((l) => l.replace(/^\s*([-*+]|\d+\.|>)\s+/, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(UNSAFE, ''))
+    .map((l) => l.replace(PSEUDONYM, 'the child').replace(/^\s*([-*+]|\d+\.|>)\s+/, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(UNSAFE, ''))
     .join('\n');
 }
 
@@ -272,7 +278,7 @@ export class CorpusGenerator {
 
     const target = document === 'executive-summary' ? r.int(3000, 4000) : r.int(3000, 7500);
     const weightSum = REPORT_SECTIONS.reduce((s, [, w]) => s + w, 0);
-    const body: string[] = [c.paragraph(r, r.int(40, 80))];
+    const body: string[] = [`This review is about ${name}. ${c.paragraph(r, r.int(40, 80))}`];
     let words = countWords(body[0]!);
     REPORT_SECTIONS.forEach(([title, weight], si) => {
       const n = si + 1;
@@ -322,7 +328,7 @@ export class CorpusGenerator {
 
     // --- statement.mdx
     const statementDate = published;
-    const statementBody: string[] = [c.paragraph(r, r.int(80, 140))];
+    const statementBody: string[] = [`The partnership publishes its review about ${name}. ${c.paragraph(r, r.int(80, 140))}`];
     for (const h of ['Our response to the findings', 'What has already changed', 'What we will do next']) {
       statementBody.push(`## ${h}`);
       statementBody.push(c.paragraph(r, r.int(80, 160)));
