@@ -135,12 +135,19 @@ describe('report flags: archival and publication notice', () => {
     ['Easter counted properly', { published: '2024-04-02', sentToPanel: '2024-03-20' }, [], []],
     // Sent 12 September 2022; the Queen's funeral day (19th) does not count; earliest is the 22nd.
     ['the one-off holiday of 19 September 2022 does not count', { published: '2022-09-21', sentToPanel: '2022-09-12' }, ['publication-notice'], ['2022-09-22']],
+    ['sent after it was published', { published: '2026-03-02', sentToPanel: '2026-03-10' }, ['publication-notice'], ['2026-03-19']],
   ])('%s', (_, over, kinds, dates) => {
     const report = { ...base, ...over } as Parameters<typeof reportFlags>[0];
     const flags = reportFlags(report, today);
     const relevant = flags.filter((f) => !(f.kind === 'archival-due' && !kinds.includes('archival-due')));
     expect(relevant.map((f) => f.kind)).toEqual(kinds);
     expect(relevant.map((f) => f.date)).toEqual(dates);
+  });
+
+  it('says plainly when the report was sent after publication, never a negative count', () => {
+    const [flag] = reportFlags({ ...base, published: '2026-03-02', sentToPanel: '2026-03-10' }, today);
+    expect(flag?.message).toContain('before it was sent');
+    expect(flag?.message).not.toMatch(/-\d/);
   });
 
   it('names the earliest publication date', () => {

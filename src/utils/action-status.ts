@@ -261,7 +261,13 @@ export function reportFlags(report: ReportForFlags, today: IsoDate, monitoring: 
     });
   } else {
     const given = workingDaysBetween(report.sentToPanel, report.published);
-    if (given < need) {
+    if (report.sentToPanel > report.published) {
+      flags.push({
+        kind: 'publication-notice',
+        date: addWorkingDays(report.sentToPanel, need),
+        message: `is published on ${formatDate(report.published)}, before it was sent to the Panel, Ofsted and the DfE on ${formatDate(report.sentToPanel)}; check both dates: it must reach them at least ${plural(need, 'working day')} before publication`,
+      });
+    } else if (given < need) {
       const earliest = addWorkingDays(report.sentToPanel, need);
       flags.push({
         kind: 'publication-notice',
