@@ -131,7 +131,8 @@ describe('the action-plan dashboards', () => {
 
     check = runCheck({ root: site.root, today: TODAY });
     if (check.errors.length) throw new Error(`The planted content has errors: ${JSON.stringify(check.errors.slice(0, 3))}`);
-    for (const env of [{}, { PARTNERS_BUILD: '1' }]) {
+    const builds: Record<string, string>[] = [{}, { PARTNERS_BUILD: '1' }];
+    for (const env of builds) {
       const result = site.build({ BUILD_NOW: TODAY, ...env });
       if (result.status !== 0) throw new Error(`The build failed:\n${result.output.slice(-4000)}`);
       if ('PARTNERS_BUILD' in env) partnersDir = result.outDir;

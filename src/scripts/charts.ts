@@ -160,6 +160,23 @@ const lineLabels: Plugin<'line'> = {
   },
 };
 
+/** Long category names on several lines, so none is cut off at the chart's edge. */
+function wrap(label: string, width = 26): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(' ')) {
+    if (line && (line + ' ' + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function draw(host: HTMLElement, spec: ChartSpec): Chart {
   const canvas = host.querySelector('canvas')!;
   const forced = window.matchMedia('(forced-colors: active)').matches;
@@ -192,7 +209,7 @@ function draw(host: HTMLElement, spec: ChartSpec): Chart {
     const config: ChartConfiguration<'bar'> = {
       type: 'bar',
       data: {
-        labels: spec.labels,
+        labels: spec.labels.map((l) => wrap(l)),
         datasets: spec.series.map((s) => ({
           label: s.label,
           data: s.data,
