@@ -17,6 +17,7 @@ import {
   lateBy,
   lateFirst,
   monitored,
+  planIsPublic,
   progress,
   ragSummary,
   statusSummary,
@@ -218,4 +219,18 @@ describe('chart blocks: the summary, the chart and the table agree', () => {
     expect(b.table.rows).toHaveLength(points.length);
     expect(b.summary).toContain('By November 2026, 3 actions had been completed and 1 assured');
   });
+});
+
+describe('planIsPublic', () => {
+  it.each<[string | undefined, { draft?: boolean; publishWhenWithheld?: boolean }, boolean]>([
+    ['published', {}, true],
+    ['archived', {}, true],
+    ['external', {}, true],
+    ['published', { draft: true }, false],
+    ['withheld', {}, false],
+    ['withheld', { publishWhenWithheld: true }, true],
+    ['delayed', { publishWhenWithheld: true }, false],
+    [undefined, {}, false],
+    ['something-new', {}, false],
+  ])('review %s, plan %o: %s', (state, plan, expected) => expect(planIsPublic(state, plan)).toBe(expected));
 });

@@ -5,13 +5,16 @@
  *
  * Two doors, one per audience:
  * - `publicPlans()`: the plans the public may see. A plan is shown only when its review is public
- *   in the catalogue (src/data/public.ts, the publication gate), the review is not `delayed`
- *   (its findings are not published yet, so neither are the actions that answer them) and the
- *   plan is not a draft. INTERNAL fields are removed with `stripInternal()` before anything
+ *   in the catalogue (src/data/public.ts, the publication gate) and `planIsPublic()` allows it:
+ *   not for a `delayed` review (its findings are not published yet, so neither are the actions
+ *   that answer them), for a `withheld` one only when the plan says `publishWhenWithheld: true`,
+ *   never for a draft plan. INTERNAL fields are removed with `stripInternal()` before anything
  *   reaches a page.
  * - `partnersPlans()`: every monitored plan (not draft) with INTERNAL fields, whatever the
  *   publication state of its review. It refuses to run outside the partners build.
  */
+import path from 'node:path';
+import { planIsPublic } from '../utils/dashboard.ts';
 import { runCheck, type ActionEntry, type CheckResult, type Flag } from '../check/index.ts';
 import { stripInternal, type Action, type ActionPlan, type Dissemination, type Recommendation } from '../schemas/action-plan.ts';
 import type { IsoDate } from '../utils/dates.ts';
@@ -25,8 +28,14 @@ let cached: CheckResult | undefined;
 
 /** The checker's result for this build's "today" (the same numbers `npm run check` prints). */
 export function checkResult(): CheckResult {
-  cached ??= runCheck({ root: projectRoot(), today });
+  cached ??= sharedResult() ?? runCheck({ root: projectRoot(), today });
   return cached;
+}
+
+/** The result the check integration computed at the start of this build, if it is for the same folder and day. */
+function sharedResult(): CheckResult | undefined {
+  const shared = (globalThis as Record<symbol, unknown>)[Symbol.for('lscp.checkResult')] as CheckResult | undefined;
+  return shared && path.resolve(shared.root) === path.resolve(projectRoot()) && shared.today === today ? shared : undefined;
 }
 
 /** A plan as a page shows it. */
@@ -64,18 +73,14 @@ function view(result: CheckResult, slug: string, plan: ActionPlan, entries: Acti
   };
 }
 
-/** The states of a public review whose plan the public may see. */
-const PLAN_PUBLIC_STATES = new Set(['published', 'withheld', 'archived', 'external']);
-
 /** The plans the public may see, INTERNAL fields removed (see the top of this file). */
 export async function publicPlans(): Promise<PlanView[]> {
   const result = checkResult();
   const reviews = (await catalogue()).reviews;
   const out: PlanView[] = [];
   for (const review of reviews) {
-    if (!PLAN_PUBLIC_STATES.has(review.state)) continue;
     const plan = result.project.reviews.find((r) => r.slug === review.slug)?.plan;
-    if (!plan || plan.data.draft) continue;
+    if (!plan || !planIsPublic(review.state, plan.data)) continue;
     const stripped = stripInternal(plan.data);
     const entries = result.project.actions
       .filter((e) => e.review === review.slug && !e.draft)

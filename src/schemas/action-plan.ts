@@ -176,6 +176,14 @@ export const actionPlanSchema = z
       .boolean({ error: 'must be true or false' })
       .default(false)
       .describe('true while the plan is being written: it is checked, but not monitored or shown on the site.'),
+    /**
+     * For a review whose report is withheld: `true` publishes this plan's progress anyway (the
+     * partners decided the plan does not identify the family). Otherwise it stays partners-only.
+     */
+    publishWhenWithheld: z
+      .boolean({ error: 'must be true or false' })
+      .default(false)
+      .describe("Only for a review whose report is withheld: true publishes the plan's progress anyway. Otherwise it is shown only to partners."),
     /** The day the partnership endorsed the plan. Required unless draft is true. */
     agreed: isoDate.optional().describe('The day the partnership endorsed the plan, written YYYY-MM-DD. Required unless draft is true.'),
     /** The review's recommendations, each with its actions. */

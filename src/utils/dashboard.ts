@@ -363,3 +363,15 @@ export function disseminationSummary(rows: readonly DisseminationRow[]): string 
 
 /** Status labels, re-exported for the components. */
 export { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS };
+
+/**
+ * Whether the public may see a plan's progress, given its review's state in the public
+ * catalogue (undefined when the review is not public). Published, archived and external reviews:
+ * yes. Withheld: only when the plan says `publishWhenWithheld: true`. Delayed (the plan would
+ * disclose the findings early), drafts and reviews not public: no.
+ */
+export function planIsPublic(state: string | undefined, plan: { draft?: boolean; publishWhenWithheld?: boolean }): boolean {
+  if (!state || plan.draft) return false;
+  if (state === 'withheld') return plan.publishWhenWithheld === true;
+  return state === 'published' || state === 'archived' || state === 'external';
+}
