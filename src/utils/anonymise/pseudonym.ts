@@ -44,9 +44,11 @@ const SERVICE_WORDS = new Set(
 /** Title-case nouns that, following the name word, show it is part of a service name. */
 const SERVICE_TAIL = /^[ \u00a0]+(?:Panel|Plan|Plans|Conference|Conferences|Team|Teams|Service|Services|Order|Orders|Unit|Centre|Center|Board|Partnership|Review|Reviews|Scheme|Initiative|Trust|Group|Act|Policy|Procedure|Procedures|Meeting|Meetings|Register|Assessment|Officer|Officers|Nurse|Nurses|Worker|Workers|Pathway|Protocol|Programme|Strategy|Hub|Forum|Network|Project|Coordinator|Lead|Leads)\b/;
 
+const PSEUDONYM_AT_START = new RegExp(`^${PSEUDONYM.source}`, 'u');
+
 /** The names of a pseudonym: "Children C and D" → ["C", "D"]; "Baby Grace" → ["Grace"]. */
 export function pseudonymNames(pseudonym: string): string[] {
-  const m = new RegExp(`^${PSEUDONYM.source}`, 'u').exec(pseudonym.trim());
+  const m = PSEUDONYM_AT_START.exec(pseudonym.trim());
   if (!m) return [];
   return namesOf(m);
 }
@@ -81,9 +83,22 @@ function isServiceName(text: string, m: RegExpMatchArray): boolean {
   return false;
 }
 
+/** A prefix word anywhere ("Children" and "Siblings" contain "Child" and "Sibling"). */
+const MAY_HAVE_PREFIX = /Child|Baby|Babies|Infant|Sibling/;
+
+/** The review's own names, in lower case; the last set is kept, as every field of a review asks again. */
+let lastOwn: { key: string; names: Set<string> } | undefined;
+function ownNamesOf(own: readonly string[]): Set<string> {
+  const key = own.join('\n');
+  if (lastOwn?.key !== key) lastOwn = { key, names: new Set(own.flatMap((p) => pseudonymNames(p)).map((n) => n.toLowerCase())) };
+  return lastOwn.names;
+}
+
 /** Finds pseudonyms that are not among `own` (names compared, whatever the prefix). */
 export function findOtherPseudonyms(text: string, own: readonly string[]): Candidate[] {
-  const ownNames = new Set(own.flatMap((p) => pseudonymNames(p)).map((n) => n.toLowerCase()));
+  // Every match starts with one of the prefixes (case matters): most fields have none.
+  if (!MAY_HAVE_PREFIX.test(text)) return [];
+  const ownNames = ownNamesOf(own);
   const out: Candidate[] = [];
   for (const m of text.matchAll(PSEUDONYM)) {
     if (isServiceName(text, m)) continue;

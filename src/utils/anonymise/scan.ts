@@ -39,9 +39,14 @@ export const PUBLIC_HELPLINES = ['0800 1111' /* Childline */, '0808 800 5000' /*
 
 /** Every candidate from every detector, overlaps not yet resolved. */
 export function detect(text: string, options: ScanOptions = {}): Candidate[] {
+  // Every pattern but the pseudonym's needs a digit (0-9), and an email an "@": most fields of
+  // an action plan have neither, so their detectors need not run at all.
+  const pseudonyms = findOtherPseudonyms(text, options.pseudonyms ?? []);
+  const emails = text.includes('@') ? findEmails(text) : [];
+  if (!HAS_DIGIT.test(text)) return [...emails, ...pseudonyms];
   const full = findFullPostcodes(text);
   return [
-    ...findEmails(text),
+    ...emails,
     ...findNhsNumbers(text),
     ...findNiNumbers(text),
     ...findPhones(text),
@@ -49,9 +54,11 @@ export function detect(text: string, options: ScanOptions = {}): Candidate[] {
     ...full,
     ...findPartialPostcodes(text, full),
     ...findAddresses(text),
-    ...findOtherPseudonyms(text, options.pseudonyms ?? []),
+    ...pseudonyms,
   ];
 }
+
+const HAS_DIGIT = /[0-9]/;
 
 /** Keeps the best of overlapping candidates: by priority, then the longer, then the earlier. */
 export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
@@ -75,13 +82,36 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Pure functions of a short string, remembered for the run: the scanner is called once per field
+ * (tens of thousands of times), and the same allow entries and contact numbers come every time.
+ * Bounded, so a long-running process cannot grow them without limit.
+ */
+function memo<T>(compute: (key: string) => T, limit = 5000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key)!;
+    if (cache.size >= limit) cache.clear();
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  };
+}
+
+/** The pattern that finds an allowed text (normalised, non-empty), whitespace may differ. */
+const allowPattern = memo((wanted: string) => new RegExp(wanted.split(' ').map(escapeRegExp).join('\\s+'), 'g'));
+
+/** `phoneKey` of a contact or helpline number (libphonenumber is costly: once per number). */
+const contactPhoneKey = memo(phoneKey);
+
 /** Spans of `text` where an allowed text occurs (whitespace may differ). */
 function allowedSpans(text: string, allow: readonly AllowedText[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const a of allow) {
     const wanted = normalise(a.text);
     if (wanted === '') continue;
-    const re = new RegExp(wanted.split(' ').map(escapeRegExp).join('\\s+'), 'g');
+    const re = allowPattern(wanted);
+    re.lastIndex = 0;
     for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
@@ -132,7 +162,7 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   const spans = allowedSpans(text, allow);
   const allowTexts = allow.map((a) => normalise(a.text)).filter((a) => a !== '');
   const ownPhones = new Set(
-    [...(options.contacts?.phones ?? []), ...PUBLIC_HELPLINES].map((p) => phoneKey(p)).filter((k): k is string => k !== undefined),
+    [...(options.contacts?.phones ?? []), ...PUBLIC_HELPLINES].map((p) => contactPhoneKey(p)).filter((k): k is string => k !== undefined),
   );
   const ownEmails = new Set((options.contacts?.emails ?? []).map((e) => e.trim().toLowerCase()));
   const starts = lineStarts(text);
