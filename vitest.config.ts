@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.ts'],
+          // Builds both sample sites once per run and serves them (tests/support/browser-global-setup.ts).
+          globalSetup: ['tests/support/browser-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 900_000,
           fileParallelism: false,
