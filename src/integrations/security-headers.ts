@@ -45,7 +45,6 @@ export const HEADER_CSP_DIRECTIVES = [
 export const DISABLED_FEATURES = [
   'accelerometer',
   'autoplay',
-  'bluetooth',
   'browsing-topics',
   'camera',
   'display-capture',

@@ -81,6 +81,7 @@ describe.each(builds)('$name build: every page', (build) => {
     expect.soft(seen.csp, 'CSP violations').toEqual([]);
     expect.soft(seen.pageErrors, 'script errors').toEqual([]);
     expect.soft(seen.consoleErrors, 'console errors').toEqual([]);
+    expect.soft(seen.consoleWarnings, 'console warnings').toEqual([]);
     expect.soft(seen.failedRequests, 'failed requests').toEqual([]);
 
     if (!build.partners) {

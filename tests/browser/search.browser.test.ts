@@ -76,6 +76,7 @@ async function clean(label: string) {
   const seen = take();
   expect.soft(seen.csp, `${label}: CSP violations`).toEqual([]);
   expect.soft(seen.consoleErrors, `${label}: console errors`).toEqual([]);
+  expect.soft(seen.consoleWarnings, `${label}: console warnings`).toEqual([]);
   expect.soft(seen.pageErrors, `${label}: script errors`).toEqual([]);
   expect.soft(seen.failedRequests, `${label}: failed requests`).toEqual([]);
   expect.soft(offsite, `${label}: requests to other origins`).toEqual([]);

@@ -67,6 +67,8 @@ export async function allPages(dir: string): Promise<string[]> {
 export interface Incidents {
   csp: string[];
   consoleErrors: string[];
+  /** Chromium's warnings (an unrecognised Permissions-Policy feature is one). */
+  consoleWarnings: string[];
   pageErrors: string[];
   failedRequests: string[];
   requests: string[];
@@ -82,7 +84,7 @@ const watchedContexts = new WeakSet<BrowserContext>();
 const BINDING = '__lscpReportCspViolation';
 
 export async function watch(context: BrowserContext, page: Page): Promise<{ take(): Incidents }> {
-  let now: Incidents = { csp: [], consoleErrors: [], pageErrors: [], failedRequests: [], requests: [] };
+  let now: Incidents = { csp: [], consoleErrors: [], consoleWarnings: [], pageErrors: [], failedRequests: [], requests: [] };
   if (!watchedContexts.has(context)) {
     watchedContexts.add(context);
     await context.exposeBinding(BINDING, ({ page: from }, v: string) => cspSinks.get(from)?.(v));
@@ -92,8 +94,9 @@ export async function watch(context: BrowserContext, page: Page): Promise<{ take
   }
   cspSinks.set(page, (v) => now.csp.push(v));
   page.on('console', (m) => {
-    if (m.type() !== 'error') return;
+    if (m.type() !== 'error' && m.type() !== 'warning') return;
     if (/Content[- ]Security[- ]Policy/i.test(m.text())) now.csp.push(`console: ${m.text()}`);
+    else if (m.type() === 'warning') now.consoleWarnings.push(m.text());
     else now.consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => now.pageErrors.push(String(e)));
@@ -105,7 +108,7 @@ export async function watch(context: BrowserContext, page: Page): Promise<{ take
   return {
     take() {
       const was = now;
-      now = { csp: [], consoleErrors: [], pageErrors: [], failedRequests: [], requests: [] };
+      now = { csp: [], consoleErrors: [], consoleWarnings: [], pageErrors: [], failedRequests: [], requests: [] };
       return was;
     },
   };
