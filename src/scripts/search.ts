@@ -15,6 +15,9 @@ interface Pagefind {
 }
 
 const FILTERS = ['kind', 'review type', 'year', 'theme'] as const;
+/** Results shown at first, and added by each "Show more results" (Pagefind's own UI shows 5). */
+const FIRST_RESULTS = 5;
+const MORE_RESULTS = 10;
 
 function formatDate(iso: string | undefined): string {
   if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return '';
@@ -55,13 +58,39 @@ class SiteSearch extends HTMLElement {
     try {
       const pagefind = await this.load();
       const search = await pagefind.search(query || null, { filters, sort: query ? undefined : { date: 'desc' } } as never);
-      const results = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
-      list.replaceChildren(...results.map((r) => this.item(r)));
+      // Each result's data is a fragment holding the page's whole text (a report's is 5 to 15 KB
+      // compressed), so only the first few are fetched; "Show more results" fetches the next ones.
       const described = query ? ` for “${query}”` : '';
-      status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'}${described}${search.results.length > 50 ? ' (showing the first 50)' : ''}.`;
+      const total = search.results.length;
+      list.replaceChildren();
+      let shown = 0;
+      const more = this.#moreButton();
+      const showMore = async (count: number) => {
+        const next = await Promise.all(search.results.slice(shown, shown + count).map((r) => r.data()));
+        list.append(...next.map((r) => this.item(r)));
+        shown += next.length;
+        status.textContent = `${total} result${total === 1 ? '' : 's'}${described}${total > shown ? ` (showing the first ${shown})` : ''}.`;
+        more.hidden = shown >= total;
+      };
+      more.onclick = () => void showMore(MORE_RESULTS);
+      await showMore(FIRST_RESULTS);
     } catch {
       status.textContent = 'Search is not available at the moment. You can browse reviews by year, type or theme instead.';
     }
+  }
+
+  #moreButton(): HTMLButtonElement {
+    let button = this.querySelector<HTMLButtonElement>('[data-more]');
+    if (!button) {
+      button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'govuk-button govuk-button--secondary';
+      button.dataset.more = '';
+      button.textContent = 'Show more results';
+      this.querySelector<HTMLElement>('[data-results]')!.after(button);
+    }
+    button.hidden = true;
+    return button;
   }
 
   item(r: PagefindResultData): HTMLLIElement {
