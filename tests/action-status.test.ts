@@ -63,6 +63,7 @@ describe('action flags and RAG rating (today is 14 March 2026, due-soon 28 days,
 const plan = (over: Partial<ActionPlan> = {}, statuses: string[] = ['in-progress'], updates: string[] = []): ActionPlan => ({
   review: 'child-c',
   draft: false,
+  publishWhenWithheld: false,
   agreed: '2025-06-12',
   recommendations: [
     {
