@@ -73,17 +73,35 @@ function view(result: CheckResult, slug: string, plan: ActionPlan, entries: Acti
   };
 }
 
-/** The plans the public may see, INTERNAL fields removed (see the top of this file). */
+let publicCached: Promise<PlanView[]> | undefined;
+
+/**
+ * The plans the public may see, INTERNAL fields removed (see the top of this file). Computed once
+ * per build (every review page asks whether its review has a plan: recomputing it per page made
+ * the build grow with the square of the corpus); each caller gets its own copy of the list.
+ */
 export async function publicPlans(): Promise<PlanView[]> {
+  publicCached ??= computePublicPlans();
+  return [...(await publicCached)];
+}
+
+async function computePublicPlans(): Promise<PlanView[]> {
   const result = checkResult();
   const reviews = (await catalogue()).reviews;
+  const projectReviews = new Map(result.project.reviews.map((r) => [r.slug, r]));
+  const actionsByReview = new Map<string, ActionEntry[]>();
+  for (const e of result.project.actions) {
+    const list = actionsByReview.get(e.review);
+    if (list) list.push(e);
+    else actionsByReview.set(e.review, [e]);
+  }
   const out: PlanView[] = [];
   for (const review of reviews) {
-    const plan = result.project.reviews.find((r) => r.slug === review.slug)?.plan;
+    const plan = projectReviews.get(review.slug)?.plan;
     if (!plan || !planIsPublic(review.state, plan.data)) continue;
     const stripped = stripInternal(plan.data);
-    const entries = result.project.actions
-      .filter((e) => e.review === review.slug && !e.draft)
+    const entries = (actionsByReview.get(review.slug) ?? [])
+      .filter((e) => !e.draft)
       .map((e) => {
         const action = stripped.recommendations[e.path[1] as number]?.actions[e.path[3] as number] as Action;
         return { ...e, action };
