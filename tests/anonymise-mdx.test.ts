@@ -36,7 +36,7 @@ describe('mdxProse gives what it always gave', () => {
         if (name.endsWith('.mdx')) expect([i, name, mdxProse(text) === reference(text)]).toEqual([i, name, true]);
       }
     }
-  });
+  }, 60_000);
 
   const PIECES = [
     '<', '>', '{', '}', '`', '```', '~~~', '   ```js', '\n', '\n\n', '\n  \n', ' ', '\t', '\\', '"', "'", '/*', '*/', '<!--', '-->',
@@ -52,5 +52,5 @@ describe('mdxProse gives what it always gave', () => {
       }),
       { numRuns: 20_000 },
     );
-  });
+  }, 60_000);
 });

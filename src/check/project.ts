@@ -190,11 +190,24 @@ export function countActionsInYaml(contents: unknown): number {
   return count;
 }
 
+/** Counts the actions in a plan's plain data (as the fast YAML reader gives it), whatever the schema says of it. */
+function countActionsInData(data: unknown): number {
+  const recommendations = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).recommendations : undefined;
+  if (!Array.isArray(recommendations)) return 0;
+  let count = 0;
+  for (const r of recommendations) {
+    const actions = r && typeof r === 'object' && !Array.isArray(r) ? (r as Record<string, unknown>).actions : undefined;
+    if (Array.isArray(actions)) count += actions.length;
+  }
+  return count;
+}
+
 /** Reads and validates one action-plan.yaml. */
 export function readPlan(text: string, file: string): { plan?: SourceFile<ActionPlan>; problems: Problem[]; inFile: number } {
   const parsed = parseWithSchema(text, file, actionPlanSchema, 0, { fieldsDoc: ACTION_PLAN_DOC });
   const source = parsed.source ?? parseYaml(text, file).source;
-  const inFile = countActionsInYaml(source.doc.contents);
+  // Plain block YAML has no aliases or merge keys, so its data has the YAML's own lists.
+  const inFile = source.fast ? countActionsInData(source.fast.data) : countActionsInYaml(source.doc.contents);
   if (!parsed.ok) return { problems: parsed.problems, inFile };
   return { plan: { file, data: parsed.data, source: parsed.source }, problems: [], inFile };
 }

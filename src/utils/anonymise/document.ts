@@ -3,9 +3,8 @@
  * file (an action plan's public fields). Findings become located `Problem`s whose messages show
  * the match masked and say how to allow a reviewed false positive.
  */
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { formatPath, type Problem, type Severity } from '../problems.ts';
-import { locate, parseYaml, type YamlSource } from '../yaml-source.ts';
+import { locate, parseYaml, scalarAt, scalarsOf, yamlData, type YamlSource } from '../yaml-source.ts';
 import { mdxProse } from './mdx.ts';
 import { pseudonymsFromTitle } from './pseudonym.ts';
 import { lineStarts, position, scanText } from './scan.ts';
@@ -37,28 +36,19 @@ function frontmatterOf(text: string): { yaml: string; start: number; bodyStart: 
   return { yaml: m[1]!, start, bodyStart: m[0].length };
 }
 
-/** Every string scalar in a YAML node with its path, skipping `SKIP_KEYS`. */
-function stringScalars(node: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; node: Node & { range: [number, number, number] } }> {
-  const out: Array<{ path: PropertyKey[]; node: Node & { range: [number, number, number] } }> = [];
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const key = String(pair.key.value);
-      if (path.length === 0 && SKIP_KEYS.has(key)) continue;
-      out.push(...stringScalars(pair.value, [...path, key]));
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => out.push(...stringScalars(item, [...path, i])));
-  } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
-    if (!/^(?:https?:\/\/|mailto:)\S*$/.test(node.value.trim()) || node.value.startsWith('mailto:'))
-      out.push({ path, node: node as Node & { range: [number, number, number] } });
-  }
-  return out;
+/** Every string scalar in a YAML source with its path, skipping `SKIP_KEYS` at the top and bare web addresses. */
+function stringScalars(source: YamlSource): Array<{ path: PropertyKey[]; range: [number, number, number] }> {
+  return scalarsOf(source).filter(
+    (s): s is typeof s & { value: string } =>
+      !(s.path.length > 0 && SKIP_KEYS.has(String(s.path[0]))) &&
+      typeof s.value === 'string' &&
+      (!/^(?:https?:\/\/|mailto:)\S*$/.test(s.value.trim()) || s.value.startsWith('mailto:')),
+  );
 }
 
 /** Reads the `allow:` list and `title` of a frontmatter without validating the rest. */
 function frontmatterFacts(source: YamlSource): { allow: AllowedText[]; title?: string | undefined } {
-  const data: unknown = source.doc.toJS();
+  const data: unknown = yamlData(source);
   if (!data || typeof data !== 'object') return { allow: [] };
   const record = data as Record<string, unknown>;
   const allow = Array.isArray(record.allow)
@@ -88,8 +78,8 @@ export function scanDocumentFindings(fileText: string, options: Omit<DocumentSca
     allow = [...allow, ...facts.allow];
     pseudonyms ??= facts.title ? pseudonymsFromTitle(facts.title) : [];
     const scan = { ...options, allow, pseudonyms };
-    for (const { path, node } of stringScalars(source.doc.contents)) {
-      const [from, to] = node.range;
+    for (const { path, range } of stringScalars(source)) {
+      const [from, to] = range;
       const raw = fm.yaml.slice(from, to);
       for (const f of scanText(raw, scan)) {
         const offset = fm.start + from + f.start;
@@ -161,9 +151,9 @@ export function scanFieldFindings(fields: readonly TextField[], options: Omit<Fi
   const starts = options.sourceText !== undefined ? lineStarts(options.sourceText) : undefined;
   for (const field of fields) {
     const name = formatPath(field.path);
-    const node = options.source?.doc.getIn(field.path as PropertyKey[], true) as Node | undefined;
-    const range = isScalar(node) ? node.range : undefined;
-    if (options.source && options.sourceText !== undefined && starts && range && isScalar(node) && node.value === field.text) {
+    const node = options.source ? scalarAt(options.source, field.path) : undefined;
+    const range = node?.range;
+    if (options.source && options.sourceText !== undefined && starts && range && node && node.value === field.text) {
       const raw = options.sourceText.slice(range[0], range[1]);
       for (const f of scanText(raw, options)) {
         const offset = range[0] + f.start;
@@ -180,7 +170,7 @@ export function scanFieldFindings(fields: readonly TextField[], options: Omit<Fi
         const at = locate(options.source, field.path);
         line = at.line;
         column = at.column;
-        if (range && isScalar(node) && node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED' && !field.text.includes('\n')) {
+        if (range && node && node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED' && !field.text.includes('\n')) {
           const oneLine = options.source.lines.linePos(range[0]).line === options.source.lines.linePos(Math.max(range[0], range[1] - 1)).line;
           if (oneLine) column += (node.type === 'PLAIN' ? 0 : 1) + f.start;
         }

@@ -158,6 +158,8 @@ export function position(starts: readonly number[], offset: number): { line: num
 
 /** Finds identifying details in a text. Findings are in text order, masked, never overlapping. */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
+  const candidates = detect(text, options);
+  if (candidates.length === 0) return []; // most fields: nothing to allow, locate or mask
   const allow = options.allow ?? [];
   const spans = allowedSpans(text, allow);
   const allowTexts = allow.map((a) => normalise(a.text)).filter((a) => a !== '');
@@ -166,7 +168,7 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   );
   const ownEmails = new Set((options.contacts?.emails ?? []).map((e) => e.trim().toLowerCase()));
   const starts = lineStarts(text);
-  return resolveOverlaps(detect(text, options))
+  return resolveOverlaps(candidates)
     .filter((c) => !isAllowed(c, text, spans, allowTexts, ownPhones, ownEmails))
     .map((c) => ({ ...c, ...position(starts, c.start), masked: mask(c.kind, text.slice(c.start, c.end)) }));
 }
