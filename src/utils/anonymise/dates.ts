@@ -70,7 +70,15 @@ function dateSpan(m: RegExpExecArray | RegExpMatchArray, kind: FindingKind): Can
   return { kind, start, end };
 }
 
+/**
+ * Every pattern above contains a FULL_DATE, and every FULL_DATE contains a year (19xx or 20xx)
+ * or digits on both sides of a / . or - (14/03/19): text with neither has no date to find, and
+ * the ten patterns need not run (nor be compiled, which costs more than running them on a field).
+ */
+const MAY_HAVE_DATE = /(?:19|20)\d\d|\d[/.\-]\d/;
+
 export function findDates(text: string): Candidate[] {
+  if (!MAY_HAVE_DATE.test(text)) return [];
   const out: Candidate[] = [];
   for (const re of [BIRTH_BEFORE, BIRTH_AFTER]) for (const m of text.matchAll(re)) out.push(dateSpan(m, 'date-of-birth'));
   for (const re of [DEATH_BEFORE, DEATH_AFTER, DEATH_OF]) for (const m of text.matchAll(re)) out.push(dateSpan(m, 'date-of-death'));
