@@ -77,11 +77,26 @@ function dateSpan(m: RegExpExecArray | RegExpMatchArray, kind: FindingKind): Can
  */
 const MAY_HAVE_DATE = /(?:19|20)\d\d|\d[/.\-]\d/;
 
+/**
+ * The birth and death patterns, each with words one of which every match of it contains (same
+ * flags, so the same case folding): a report that never says "born", "birth", "DOB", "died" or
+ * the like is not searched for the cue and its date, which saves a pass over the whole text.
+ */
+const CUED: ReadonlyArray<[RegExp, RegExp]> = [
+  [BIRTH_BEFORE, /born|birth|d\.?o\.?b/iu],
+  [BIRTH_AFTER, /born|birth|d\.?o\.?b|died/iu],
+  [DEATH_BEFORE, /d\.?o\.?d|death|died|passed|pronounced|declared/iu],
+  [DEATH_AFTER, /d\.?o\.?d|death|born|died/iu],
+  [DEATH_OF, /death/u],
+];
+
 export function findDates(text: string): Candidate[] {
   if (!MAY_HAVE_DATE.test(text)) return [];
   const out: Candidate[] = [];
-  for (const re of [BIRTH_BEFORE, BIRTH_AFTER]) for (const m of text.matchAll(re)) out.push(dateSpan(m, 'date-of-birth'));
-  for (const re of [DEATH_BEFORE, DEATH_AFTER, DEATH_OF]) for (const m of text.matchAll(re)) out.push(dateSpan(m, 'date-of-death'));
+  for (const [re, cue] of CUED) {
+    if (!cue.test(text)) continue;
+    for (const m of text.matchAll(re)) out.push(dateSpan(m, re === BIRTH_BEFORE || re === BIRTH_AFTER ? 'date-of-birth' : 'date-of-death'));
+  }
   for (const re of AGE_PAIRS) {
     for (const m of text.matchAll(re)) {
       const c = dateSpan(m, 'date-of-birth');
