@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/**/*.build.test.ts', 'tests/**/*.browser.test.ts', 'node_modules/**'],
+          // Generous: some unit tests read every sample file or run property checks, and a shared
+          // 2-core machine can be slow. Timings are measured by the bench scripts, not by tests.
+          testTimeout: 60_000,
         },
       },
       {
