@@ -13,8 +13,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { makeSiteCopy, type SiteCopy } from './support/site-copy.ts';
+import { files, textOf } from './support/output.ts';
 import { openActionsCsv, runCheck, type CheckResult } from '../src/check/index.ts';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../src/schemas/action-plan.ts';
 import { FLAG_LABELS, RAG_LABELS, type Rag } from '../src/utils/action-status.ts';
@@ -83,17 +83,7 @@ dissemination:
     due: 2026-10-01
 `;
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.join(d.parentPath, d.name));
-}
 
-function textOf(file: string): string {
-  const bytes = readFileSync(file);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString('latin1');
-  return bytes.toString('latin1');
-}
 
 /** The rows of the table with this id, as [row header, ...cells] with tags stripped. */
 function tableRows(html: string, id: string): string[][] {

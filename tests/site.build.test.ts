@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { makeSiteCopy, type SiteCopy } from './support/site-copy.ts';
+import { files, textOf } from './support/output.ts';
 import { parseFrontmatter } from '../src/utils/yaml-source.ts';
 import { reportSchema, statementSchema } from '../src/schemas/documents.ts';
 import { reviewState } from '../src/utils/publication.ts';
@@ -58,19 +58,7 @@ ${o.extra ?? ''}
 This is a fictional test report. ${o.secret}
 `;
 
-/** Every file under `dir`, recursively. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.join(d.parentPath, d.name));
-}
 
-/** A file's text; gzip-compressed files (Pagefind's index) are decompressed first. */
-function textOf(file: string): string {
-  const bytes = readFileSync(file);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString('latin1');
-  return bytes.toString('latin1');
-}
 
 describe('the sample site build', () => {
   let site: SiteCopy;
