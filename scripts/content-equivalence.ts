@@ -8,6 +8,7 @@
  *   node scripts/content-equivalence.ts                  # the project's own sample content
  *   node scripts/content-equivalence.ts --reviews 250    # the benchmark's generated corpus
  *   options: --seed 1 --today YYYY-MM-DD (BUILD_NOW) --keep --no-rebuild
+ *            --partners (also the partners' build, PARTNERS_BUILD=1, both ways)
  *
  * Exit code 0 when the trees are identical, 1 when anything differs (listed).
  */
@@ -75,7 +76,7 @@ export function buildWith(dir: string, pipeline: 'mdx' | 'html', label: string, 
   if (result.status !== 0) throw new Error(`the ${label} build failed (exit ${result.status}):\n${output.slice(-4000)}`);
   const outDir = path.join(dir, `dist-${label}`);
   rmSync(outDir, { recursive: true, force: true });
-  renameSync(path.join(dir, 'dist'), outDir);
+  renameSync(path.join(dir, env.PARTNERS_BUILD === '1' ? 'dist-partners' : 'dist'), outDir);
   return { outDir, ms: Date.now() - started, output };
 }
 
@@ -88,6 +89,7 @@ async function main() {
       today: { type: 'string' },
       keep: { type: 'boolean', default: false },
       'no-rebuild': { type: 'boolean', default: false },
+      partners: { type: 'boolean', default: false },
     },
   });
   const project = path.resolve(import.meta.dirname, '..');
@@ -120,15 +122,22 @@ async function main() {
   console.log(`  MDX pipeline:  ${(mdx.ms / 1000).toFixed(1)} s`);
   const html = buildWith(site, 'html', 'html', env);
   console.log(`  HTML pipeline: ${(html.ms / 1000).toFixed(1)} s (cold content cache)`);
-  const runs = [{ label: 'HTML pipeline, cold', dir: html.outDir }];
+  const runs: { label: string; dir: string; against?: string }[] = [{ label: 'HTML pipeline, cold', dir: html.outDir }];
   if (!args['no-rebuild']) {
     const warm = buildWith(site, 'html', 'html-warm', env);
     console.log(`  HTML pipeline: ${(warm.ms / 1000).toFixed(1)} s (warm content cache)`);
     runs.push({ label: 'HTML pipeline, warm cache', dir: warm.outDir });
   }
+  if (args.partners) {
+    const partnersEnv = { ...env, PARTNERS_BUILD: '1' };
+    const a = buildWith(site, 'mdx', 'partners-mdx', partnersEnv);
+    const b = buildWith(site, 'html', 'partners-html', partnersEnv);
+    console.log(`  partners' build: MDX ${(a.ms / 1000).toFixed(1)} s, HTML ${(b.ms / 1000).toFixed(1)} s`);
+    runs.push({ label: "Partners' build, HTML pipeline", dir: b.outDir, against: a.outDir });
+  }
   let failed = false;
   for (const run of runs) {
-    const { files, differences } = compareTrees(mdx.outDir, run.dir);
+    const { files, differences } = compareTrees(run.against ?? mdx.outDir, run.dir);
     console.log(`${run.label} against MDX: ${files} files compared, ${differences.length} differ`);
     for (const d of differences.slice(0, 20)) console.log(`  ${d.file}: ${d.detail}`);
     if (differences.length > 0) failed = true;

@@ -46,6 +46,15 @@ describe('the HTML content pipeline', () => {
     }
   });
 
+  it("builds the partners' site (PARTNERS_BUILD=1) byte for byte as the MDX pipeline does", () => {
+    const partners = { ...env, CONTENT_ROOT: site, PARTNERS_BUILD: '1' };
+    const a = buildWith(site, 'mdx', 'partners-mdx', partners).outDir;
+    const b = buildWith(site, 'html', 'partners-html', partners).outDir;
+    const { files, differences } = compareTrees(a, b);
+    expect(differences, differences.map((d) => `${d.file}: ${d.detail}`).join('\n')).toEqual([]);
+    expect(files).toBeGreaterThan(100);
+  });
+
   it('notices a one-character change in the renderer (and renders again when the renderer changes)', () => {
     const loader = path.join(site, 'src/loaders/mdx-html.ts');
     const original = readFileSync(loader, 'utf8');
