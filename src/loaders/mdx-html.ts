@@ -182,7 +182,9 @@ function versionOf(root: URL, pkg: string): string {
 
 /** `glob()`, with each MDX entry rendered to HTML at content sync and cached by digest. */
 export function mdxHtml(options: GlobOptions): Loader {
-  const inner = glob(options);
+  // The Markdown source is not kept beside the HTML: nothing reads `entry.body`, and the data
+  // store (bundled into the build) would carry every document twice.
+  const inner = glob({ retainBody: false, ...options });
   return {
     name: 'mdx-html-loader',
     async load(context) {
