@@ -156,6 +156,17 @@ describe('the sample site build', () => {
     expect(fragments).toContain('This review is public.');
   });
 
+  it('indexes every page that marks a document for search (none falls outside the indexed pages)', () => {
+    // src/integrations/pagefind.ts reads only DOCUMENT_PAGES; a page marked data-pagefind-body
+    // anywhere else would silently be left out of search.
+    const documentPage = /^(reviews\/[^/]+\/(statement\/)?|briefings\/[^/]+\/|national\/[^/]+\/)index\.html$/;
+    const marked = files(outDir)
+      .filter((f) => f.endsWith('.html') && readFileSync(f, 'utf8').includes('data-pagefind-body'))
+      .map((f) => path.relative(outDir, f).split(path.sep).join('/'));
+    expect(marked.length).toBeGreaterThan(10);
+    expect(marked.filter((f) => !documentPage.test(f))).toEqual([]);
+  });
+
   it('lists public pages in the sitemap and feed, and nothing else', () => {
     const sitemap = readFileSync(path.join(outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain('/reviews/canary-public/');

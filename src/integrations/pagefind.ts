@@ -7,6 +7,13 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
+/**
+ * The pages that can hold a public document (the only pages that carry `data-pagefind-body`):
+ * reviews, statements, briefings and national entries. Listing, theme, filter and dashboard
+ * pages are not even read, which keeps indexing time in proportion to the documents.
+ */
+export const DOCUMENT_PAGES = '{reviews/*/index.html,reviews/*/statement/index.html,briefings/*/index.html,national/*/index.html}';
+
 export default function pagefindIntegration(): AstroIntegration {
   return {
     name: 'lscp:pagefind',
@@ -15,7 +22,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: outDir });
+        const added = await index.addDirectory({ path: outDir, glob: DOCUMENT_PAGES });
         if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
