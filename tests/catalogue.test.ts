@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, filterReviews, reviewsByYear, type CatalogueInput } from '../src/utils/catalogue.ts';
+import { archivedReviews, buildCatalogue, filterReviews, publicStatements, reviewFilterOptions, reviewsByYear, searchFilterValues, themeContents, type CatalogueInput } from '../src/utils/catalogue.ts';
 import type { Briefing, NationalEntry, Report, Statement } from '../src/schemas/documents.ts';
 
 const report = (over: Partial<Report> = {}): Report => ({
@@ -109,5 +109,42 @@ describe('filterReviews', () => {
     expect(filterReviews(c.reviews, { type: 'scr' }).map((r) => r.slug)).toEqual(['a']);
     expect(filterReviews(c.reviews, { theme: 'safe-sleep' }).map((r) => r.slug)).toEqual(['b']);
     expect(filterReviews(c.reviews, {}).length).toBe(2);
+  });
+});
+
+describe('list helpers for pages', () => {
+  const c = buildCatalogue(input({
+    reports: [
+      { id: 'a', data: report({ title: 'Child A', type: 'scr', themes: ['neglect'], published: '2024-02-01' }) },
+      { id: 'b', data: report({ title: 'Child B', themes: ['safe-sleep', 'neglect'], archived: '2025-05-01' }) },
+    ],
+    statements: [{ id: 'a', data: statement({ title: 'Statement A', published: '2024-02-01' }) }, { id: 'b', data: statement({ title: 'Statement B' }) }],
+    briefings: [{ id: 'alone', data: briefing({ summary: 'S', themes: ['safe-sleep'] }) }],
+    national: [{ id: 'n', data: national({ themes: ['adolescents'] }) }],
+  }));
+
+  it('publicStatements: newest first, with their review', () => {
+    expect(publicStatements(c).map((s) => [s.slug, s.review])).toEqual([['b', 'Child B'], ['a', 'Child A']]);
+  });
+
+  it('archivedReviews: only archived ones', () => {
+    expect(archivedReviews(c).map((r) => r.slug)).toEqual(['b']);
+  });
+
+  it('themeContents: reviews, briefings and national entries on one theme', () => {
+    const t = themeContents(c, 'safe-sleep');
+    expect([t.reviews.map((r) => r.slug), t.briefings.map((b) => b.id), t.national.map((n) => n.id)]).toEqual([['b'], ['alone'], []]);
+  });
+
+  it('reviewFilterOptions: types sorted, themes sorted by label', () => {
+    const labels: Record<string, string> = { neglect: 'Neglect', 'safe-sleep': 'Accidents in sleep' };
+    expect(reviewFilterOptions(c.reviews, (t) => labels[t]!)).toEqual({ types: ['lcspr', 'scr'], themes: ['safe-sleep', 'neglect'] });
+  });
+
+  it('searchFilterValues: spelt as the index spells them, years newest first', () => {
+    const v = searchFilterValues(c, { type: (t) => t.toUpperCase(), theme: (t) => `T:${t}` });
+    expect(v.reviewType).toEqual(['LCSPR', 'SCR']);
+    expect(v.year).toEqual(['2025', '2024']);
+    expect(v.theme).toEqual(['T:adolescents', 'T:neglect', 'T:safe-sleep']);
   });
 });

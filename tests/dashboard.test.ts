@@ -16,6 +16,7 @@ import {
   disseminationProgress,
   lateBy,
   lateFirst,
+  agencyRows,
   monitored,
   planIsPublic,
   progress,
@@ -233,4 +234,24 @@ describe('planIsPublic', () => {
     [undefined, {}, false],
     ['something-new', {}, false],
   ])('review %s, plan %o: %s', (state, plan, expected) => expect(planIsPublic(state, plan)).toBe(expected));
+});
+
+describe('agencyRows', () => {
+  it('lists agencies with actions, most red first, then amber, then by name', () => {
+    const list = [
+      entry({ id: 'R1.1', owner: 'police', status: 'in-progress', timescale: '2026-09-30' }), // red
+      entry({ id: 'R1.2', owner: 'icb', status: 'in-progress', timescale: '2026-09-30' }), // red
+      entry({ id: 'R1.3', owner: 'icb', status: 'not-started', timescale: '2026-10-31' }), // red
+      entry({ id: 'R1.4', owner: 'schools', status: 'in-progress', timescale: '2026-12-10' }), // amber
+      entry({ id: 'R1.5', owner: 'acute', status: 'in-progress', timescale: '2026-12-10' }), // amber
+    ];
+    const agencies = ['police', 'icb', 'schools', 'acute', 'housing'].map((id) => ({ id, name: id.toUpperCase() }));
+    const rows = agencyRows(list, agencies);
+    expect(rows.map((r) => [r.agency.id, r.rag.red, r.rag.amber, r.list.length])).toEqual([
+      ['icb', 2, 0, 2],
+      ['police', 1, 0, 1],
+      ['acute', 0, 1, 1],
+      ['schools', 0, 1, 1],
+    ]);
+  });
 });

@@ -246,3 +246,49 @@ export function themesInUse(catalogue: Catalogue): Map<string, number> {
   catalogue.national.forEach((n) => add(n.themes));
   return counts;
 }
+
+/** Public statements, newest first, with the review each belongs to. */
+export function publicStatements(catalogue: Catalogue): { slug: string; review: string; title: string; published: IsoDate; summary?: string | undefined }[] {
+  return catalogue.reviews
+    .filter((r) => r.statement)
+    .map((r) => ({ slug: r.slug, review: r.title, ...r.statement! }))
+    .sort((a, b) => compareDates(b.published, a.published) || a.title.localeCompare(b.title));
+}
+
+/** Reviews whose report has been archived (their summary, statement and briefing stay). */
+export function archivedReviews(catalogue: Catalogue): PublicReview[] {
+  return catalogue.reviews.filter((r) => r.state === 'archived');
+}
+
+/** Everything public on one theme, for its page. */
+export function themeContents(catalogue: Catalogue, theme: string): { reviews: PublicReview[]; briefings: PublicBriefing[]; national: PublicNational[] } {
+  return {
+    reviews: filterReviews(catalogue.reviews, { theme }),
+    briefings: catalogue.briefings.filter((b) => b.themes.includes(theme)),
+    national: catalogue.national.filter((n) => n.themes.includes(theme)),
+  };
+}
+
+/** The review types and themes the listed reviews use, for the filter links; themes sorted by their label. */
+export function reviewFilterOptions(reviews: readonly PublicReview[], label: (theme: string) => string): { types: ReviewType[]; themes: string[] } {
+  return {
+    types: [...new Set(reviews.map((r) => r.type))].sort(),
+    themes: [...new Set(reviews.flatMap((r) => r.themes))].sort((a, b) => label(a).localeCompare(label(b))),
+  };
+}
+
+/**
+ * The values each search filter can take, spelt as the index spells them
+ * (src/components/SearchFilters.astro): kinds, review types, years (newest first) and themes.
+ */
+export function searchFilterValues(
+  catalogue: Catalogue,
+  labels: { type: (type: ReviewType) => string; theme: (theme: string) => string },
+): { kind: string[]; reviewType: string[]; year: string[]; theme: string[] } {
+  return {
+    kind: ['Report', 'Statement', 'Briefing', 'National or thematic'],
+    reviewType: [...new Set(catalogue.reviews.map((r) => labels.type(r.type)))].sort(),
+    year: [...new Set(catalogue.publications.map((p) => p.published.slice(0, 4)))].sort().reverse(),
+    theme: [...themesInUse(catalogue).keys()].map(labels.theme).sort(),
+  };
+}

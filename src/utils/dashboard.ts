@@ -375,3 +375,18 @@ export function planIsPublic(state: string | undefined, plan: { draft?: boolean;
   if (state === 'withheld') return plan.publishWhenWithheld === true;
   return state === 'published' || state === 'archived' || state === 'external';
 }
+
+/**
+ * Agencies that own at least one action, with their actions, RAG counts and progress: most red
+ * first, then most amber, then by name.
+ */
+export function agencyRows<T extends EntryLike, A extends { id: string; name: string }>(
+  entries: readonly T[],
+  agencies: readonly A[],
+): { agency: A; list: T[]; rag: Record<Rag, number>; progress: Progress }[] {
+  return agencies
+    .map((agency) => ({ agency, list: entries.filter((e) => e.action.owner === agency.id) }))
+    .filter((r) => r.list.length > 0)
+    .map((r) => ({ ...r, rag: countByRag(r.list), progress: progress(r.list) }))
+    .sort((a, b) => b.rag.red - a.rag.red || b.rag.amber - a.rag.amber || a.agency.name.localeCompare(b.agency.name));
+}
