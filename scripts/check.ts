@@ -14,7 +14,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ciAnnotations, formatResult, resultToJson, runCheck, writeReports } from '../src/check/index.ts';
-import { BuildClockError, buildToday, isIsoDate } from '../src/utils/dates.ts';
+import { BuildContextError, readBuildContext, type BuildContext } from '../src/config/build-context.ts';
+import { BuildClockError, isIsoDate } from '../src/utils/dates.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -41,21 +42,19 @@ if (args.help) {
   process.exit(0);
 }
 
-let today: string;
-if (args.today !== undefined) {
-  if (!isIsoDate(args.today)) fail(`--today must be a real date written YYYY-MM-DD, for example 2026-03-14; it was "${args.today}".`);
-  today = args.today;
-} else {
-  try {
-    today = buildToday();
-  } catch (e) {
-    if (e instanceof BuildClockError) fail(e.message);
-    throw e;
-  }
+if (args.today !== undefined && !isIsoDate(args.today)) {
+  fail(`--today must be a real date written YYYY-MM-DD, for example 2026-03-14; it was "${args.today}".`);
+}
+let context: BuildContext;
+try {
+  // --today stands in for BUILD_NOW.
+  context = readBuildContext({ ...process.env, ...(args.today ? { BUILD_NOW: args.today } : {}) }, process.cwd());
+} catch (e) {
+  if (e instanceof BuildClockError || e instanceof BuildContextError) fail(e.message);
+  throw e;
 }
 
-const root = process.env.CONTENT_ROOT ? path.resolve(process.env.CONTENT_ROOT) : process.cwd();
-const result = runCheck({ root, today, strict: args.strict });
+const result = runCheck({ root: context.root, today: context.today, strict: args.strict });
 let written: { markdown: string; csv: string } | undefined;
 if (!args['no-reports']) written = writeReports(result);
 

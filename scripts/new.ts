@@ -8,7 +8,7 @@ import { readSiteConfig } from '../src/data/site-config.ts';
 import { createReview, NewReviewError } from '../src/check/new-review.ts';
 import { loadProject } from '../src/check/project.ts';
 import { CHECK_STEPS } from '../src/check/steps.ts';
-import { buildToday } from '../src/utils/dates.ts';
+import { readBuildContext } from '../src/config/build-context.ts';
 import { formatProblem } from '../src/utils/problems.ts';
 
 const usage = 'Usage: npm run new -- review "Child D"';
@@ -18,14 +18,13 @@ if (kind !== 'review' || words.length === 0) {
   process.exit(2);
 }
 const title = words.join(' ');
-const root = process.env.CONTENT_ROOT ? path.resolve(process.env.CONTENT_ROOT) : process.cwd();
+const { root, today } = readBuildContext(process.env, process.cwd());
 const { config, problems } = readSiteConfig(root);
 if (!config) {
   console.error('The site settings have errors; fix them first:');
   for (const p of problems) console.error(`  ${formatProblem(p)}`);
   process.exit(1);
 }
-const today = buildToday();
 try {
   const { slug, files } = createReview(root, title, config, today);
   console.log(`Created reviews/${slug}/ (drafts):`);

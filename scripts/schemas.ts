@@ -4,9 +4,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readBuildContext } from '../src/config/build-context.ts';
 import { generateJsonSchemas, SCHEMA_DIR } from '../src/schemas/json-schema.ts';
 
-const root = process.env.CONTENT_ROOT ? path.resolve(process.env.CONTENT_ROOT) : process.cwd();
+const { root } = readBuildContext(process.env, process.cwd());
 const dir = path.join(root, SCHEMA_DIR);
 mkdirSync(dir, { recursive: true });
 for (const [file, text] of Object.entries(generateJsonSchemas())) {

@@ -5,12 +5,12 @@
  * `runCheck()` first and fail when `result.exitCode` is 1.
  *
  *   import { runCheck, formatResult } from './src/check/index.ts';
- *   const result = runCheck({ today: '2026-03-14' });
+ *   const result = runCheck({ root: process.cwd(), today: '2026-03-14' });
  *   if (result.errors.length) throw new Error(formatResult(result).join('\n'));
  */
 import { ACTION_STATUSES, type ActionStatus } from '../schemas/action-plan.ts';
 import { FLAG_KINDS, type FlagKind, type Rag } from '../utils/action-status.ts';
-import { buildToday, type IsoDate } from '../utils/dates.ts';
+import type { IsoDate } from '../utils/dates.ts';
 import { sortProblems, type Problem } from '../utils/problems.ts';
 import { loadProject, type Project } from './project.ts';
 import { CHECK_STEPS, type CheckStep, type Flag } from './steps.ts';
@@ -22,10 +22,10 @@ export { formatResult, ciAnnotations, resultToJson } from './output.ts';
 export { mesiReport, openActionsCsv, writeReports } from './report.ts';
 
 export interface CheckOptions {
-  /** The project folder (default: CONTENT_ROOT or the current folder). */
-  root?: string | undefined;
-  /** "Today" (default: the calendar date in England at BUILD_NOW, or now). */
-  today?: IsoDate | undefined;
+  /** The project folder (the build context's `root`). */
+  root: string;
+  /** "Today": the calendar date in England the rules are judged on (the build context's `today`). */
+  today: IsoDate;
   /** Treat flags and warnings as failures. */
   strict?: boolean | undefined;
   /** The steps to run (default CHECK_STEPS). */
@@ -79,9 +79,8 @@ function isFlag(p: Problem): p is Flag {
 }
 
 /** Runs every check; prints nothing. */
-export function runCheck(options: CheckOptions = {}): CheckResult {
-  const root = options.root ?? (process.env.CONTENT_ROOT || process.cwd());
-  const today = options.today ?? buildToday();
+export function runCheck(options: CheckOptions): CheckResult {
+  const { root, today } = options;
   const project = loadProject(root, today);
   const found: Problem[] = [...project.problems];
   for (const step of options.steps ?? CHECK_STEPS) {

@@ -10,7 +10,7 @@ import { buildToday } from '../utils/dates.ts';
 let cached: Promise<Catalogue> | undefined;
 
 /** "Today" for this build: the calendar date in England at BUILD_NOW (or now). */
-export const today = buildToday();
+export const today = buildToday(process.env.BUILD_NOW);
 
 /** The public catalogue for this build. */
 export function catalogue(): Promise<Catalogue> {

@@ -4,6 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { buildToday } from '../utils/dates.ts';
 import { formatResult, runCheck, writeReports } from '../check/index.ts';
 
 export default function checkIntegration(): AstroIntegration {
@@ -12,7 +13,7 @@ export default function checkIntegration(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build') return;
-        const result = runCheck({ root: fileURLToPath(config.root) });
+        const result = runCheck({ root: fileURLToPath(config.root), today: buildToday(process.env.BUILD_NOW) });
         // The pages (src/data/plans.ts) reuse this result instead of running the whole check a
         // second time in the same build (at 250 reviews that second run cost about 10 s).
         (globalThis as Record<symbol, unknown>)[Symbol.for('lscp.checkResult')] = result;

@@ -132,7 +132,7 @@ export function buildInstant(buildNow: string | undefined, realNow: Date = new D
 }
 
 /** "Today" for the build: the calendar date in England at the build clock. */
-export function buildToday(buildNow: string | undefined = process.env.BUILD_NOW, realNow?: Date): IsoDate {
+export function buildToday(buildNow: string | undefined, realNow?: Date): IsoDate {
   return londonDate(buildInstant(buildNow, realNow));
 }
 
