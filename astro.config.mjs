@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { siteConfig } from './src/data/site-config.ts';
+import { siteConfig } from './src/config/site-config.ts';
 import pagefindIntegration from './src/integrations/pagefind.ts';
 import checkIntegration from './src/integrations/check.ts';
 import securityHeaders from './src/integrations/security-headers.ts';

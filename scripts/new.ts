@@ -4,7 +4,7 @@
  * CONTENT_ROOT points it at another project folder (the tests use a temporary one).
  */
 import path from 'node:path';
-import { readSiteConfig } from '../src/data/site-config.ts';
+import { readSiteConfig } from '../src/config/site-config.ts';
 import { createReview, NewReviewError } from '../src/check/new-review.ts';
 import { loadProject } from '../src/check/project.ts';
 import { CHECK_STEPS } from '../src/check/steps.ts';

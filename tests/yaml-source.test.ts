@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { CorpusGenerator, optionsFromProject } from '../scripts/bench/corpus.ts';
 import { reviewTemplates } from '../src/check/new-review.ts';
-import { readSiteConfig } from '../src/data/site-config.ts';
+import { readSiteConfig } from '../src/config/site-config.ts';
 import { locate, parseYaml, parseYamlFully, readPlainBlockYaml, scalarAt, scalarsOf, splitFrontmatter, yamlData, type YamlSource } from '../src/utils/yaml-source.ts';
 
 const ROOT = process.cwd();

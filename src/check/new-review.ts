@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SiteConfig } from '../data/site-config.ts';
+import type { SiteConfig } from '../config/site-config.ts';
 import { addMonths, formatMonth, type IsoDate } from '../utils/dates.ts';
 
 /** The folder name for a review title: "Child D" becomes `child-d`, "Baby Ósk" becomes `baby-osk`. */

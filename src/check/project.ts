@@ -23,7 +23,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, type Node } from 'yaml';
 import type { z } from 'astro/zod';
-import { readSiteConfig, type SiteConfig } from '../data/site-config.ts';
+import { readSiteConfig, type SiteConfig } from '../config/site-config.ts';
 import { actionPlanSchema, type Action, type ActionPlan, type Recommendation } from '../schemas/action-plan.ts';
 import {
   briefingSchema,

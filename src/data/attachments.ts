@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from './site-config.ts';
+import { projectRoot } from '../config/site-config.ts';
 
 /** Where a review's file is on disk. */
 export function attachmentPath(slug: string, file: string): string {

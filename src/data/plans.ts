@@ -19,7 +19,7 @@ import { runCheck, type ActionEntry, type CheckResult, type Flag } from '../chec
 import { stripInternal, type Action, type ActionPlan, type Dissemination, type Recommendation } from '../schemas/action-plan.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import { catalogue, today } from './public.ts';
-import { projectRoot, siteConfig } from './site-config.ts';
+import { projectRoot, siteConfig } from '../config/site-config.ts';
 
 /** True in `npm run build:partners` (PARTNERS_BUILD=1). */
 export const partnersBuild = process.env.PARTNERS_BUILD === '1';
