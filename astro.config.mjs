@@ -2,15 +2,21 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { readBuildContext } from './src/config/build-context.ts';
 import { siteConfig } from './src/config/site-config.ts';
 import pagefindIntegration from './src/integrations/pagefind.ts';
-import checkIntegration from './src/integrations/check.ts';
+import modelIntegration from './src/integrations/model.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import partnersDashboards from './src/integrations/partners.ts';
 
-const { settings } = siteConfig();
-/** `npm run build:partners` sets PARTNERS_BUILD=1: a separate, noindex build for the partners' intranet. */
-const partners = process.env.PARTNERS_BUILD === '1';
+/**
+ * The build context, read from the environment here and only here: today (BUILD_NOW, London
+ * time), the content folder (CONTENT_ROOT) and which build (`npm run build:partners` sets
+ * PARTNERS_BUILD=1: a separate, noindex build for the partners' intranet).
+ */
+const context = readBuildContext(process.env, process.cwd());
+const partners = context.build === 'partners';
+const { settings } = siteConfig(context.root);
 
 export default defineConfig({
   site: settings.siteUrl,
@@ -23,8 +29,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   integrations: [
-    // First: invalid content stops the build before anything is written.
-    checkIntegration(),
+    // First: the one check of this build. Invalid content stops the build before anything is
+    // written; the pages read the checked model (virtual:lscp/model) and the context.
+    modelIntegration(context),
     mdx(),
     // The action-plan dashboards for partners: routes exist only in the partners build.
     partnersDashboards({ partners }),

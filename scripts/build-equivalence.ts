@@ -79,7 +79,7 @@ async function main() {
     const out: Record<string, string> = {};
     for (const side of ['before', 'after'] as const) {
       const env = { BUILD_NOW: today, CONTENT_ROOT: sites[side], ...b.env };
-      const r = buildWith(sites[side], 'html', `${b.label}`, env);
+      const r = buildWith(sites[side], 'html', `out-${b.label}`, env);
       out[side] = r.outDir;
       console.log(`  ${b.label} build, ${side}: ${(r.ms / 1000).toFixed(1)} s`);
     }

@@ -6,3 +6,13 @@ declare module 'govuk-frontend' {
   export const SkipLink: unknown;
   export function createAll(component: unknown, config?: unknown, scope?: Element | Document): unknown[];
 }
+
+// Provided by src/integrations/model.ts: the build context, and the site model made from the one check of this build.
+declare module 'virtual:lscp/context' {
+  const context: import('./config/build-context.ts').BuildContext;
+  export default context;
+}
+declare module 'virtual:lscp/model' {
+  const model: import('./check/model.ts').SiteModel;
+  export default model;
+}

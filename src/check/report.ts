@@ -13,7 +13,7 @@ import path from 'node:path';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../schemas/action-plan.ts';
 import { FLAG_LABELS, RAG_LABELS, type FlagKind, type Rag } from '../utils/action-status.ts';
 import { formatDate, type IsoDate } from '../utils/dates.ts';
-import type { CheckResult } from './index.ts';
+import type { CheckView } from './model.ts';
 import type { ActionEntry } from './project.ts';
 import type { Flag } from './steps.ts';
 
@@ -37,13 +37,13 @@ function date(d: IsoDate | undefined): string {
   return d ? formatDate(d) : '';
 }
 
-function reviewTitles(result: CheckResult): Map<string, string> {
+function reviewTitles(result: CheckView): Map<string, string> {
   return new Map(
     result.project.reviews.map((r) => [r.slug, r.report?.data.title ?? r.statement?.data.title ?? r.slug] as const),
   );
 }
 
-function agencyNames(result: CheckResult): Map<string, string> {
+function agencyNames(result: CheckView): Map<string, string> {
   return new Map((result.project.config?.agencies ?? []).map((a) => [a.id, a.name] as const));
 }
 
@@ -54,7 +54,7 @@ function lastNote(entry: ActionEntry): string {
 }
 
 /** The MESI report, as Markdown. */
-export function mesiReport(result: CheckResult): string {
+export function mesiReport(result: CheckView): string {
   const { counts, project } = result;
   const titles = reviewTitles(result);
   const agencies = agencyNames(result);
@@ -235,7 +235,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** One row per open action (not assured or withdrawn) of every plan that is not a draft. */
-export function openActionsCsv(result: CheckResult): string {
+export function openActionsCsv(result: CheckView): string {
   const titles = reviewTitles(result);
   const agencies = agencyNames(result);
   const rows: unknown[][] = [[...CSV_COLUMNS]];
@@ -268,7 +268,7 @@ export function openActionsCsv(result: CheckResult): string {
 }
 
 /** Writes reports/mesi-report.md and reports/open-actions.csv; returns their paths. */
-export function writeReports(result: CheckResult, dir: string = path.join(result.root, 'reports')): { markdown: string; csv: string } {
+export function writeReports(result: CheckView, dir: string = path.join(result.root, 'reports')): { markdown: string; csv: string } {
   mkdirSync(dir, { recursive: true });
   const markdown = path.join(dir, 'mesi-report.md');
   const csv = path.join(dir, 'open-actions.csv');

@@ -1,6 +1,6 @@
 /**
- * Loads the site-wide settings, themes and agencies from `content/`. Used by the site (at build)
- * and by `npm run check`; a problem in any of them is a build error naming the file and line.
+ * Loads the site-wide settings, themes and agencies from `content/`. Used by astro.config.mjs (the
+ * site's address and colour) and by `npm run check` (whose model gives them to the pages); a problem in any of them is a build error naming the file and line.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,11 +13,6 @@ export interface SiteConfig {
   settings: Settings;
   themes: Theme[];
   agencies: Agency[];
-}
-
-/** The project folder (where package.json is); tests and the benchmark point it elsewhere with CONTENT_ROOT. */
-export function projectRoot(): string {
-  return process.env.CONTENT_ROOT ? path.resolve(process.env.CONTENT_ROOT) : process.cwd();
 }
 
 function readOne<S extends z.ZodType>(root: string, rel: string, schema: S, problems: Problem[]): z.output<S> | undefined {
@@ -37,7 +32,7 @@ function readOne<S extends z.ZodType>(root: string, rel: string, schema: S, prob
 }
 
 /** Reads settings, themes and agencies, returning every problem found in them. */
-export function readSiteConfig(root: string = projectRoot()): { config?: SiteConfig; problems: Problem[] } {
+export function readSiteConfig(root: string): { config?: SiteConfig; problems: Problem[] } {
   const problems: Problem[] = [];
   const settings = readOne(root, 'content/settings.yaml', settingsSchema, problems);
   const themes = readOne(root, 'content/themes.yaml', themesFileSchema, problems);
@@ -56,13 +51,9 @@ export function readSiteConfig(root: string = projectRoot()): { config?: SiteCon
   return { config: { settings, themes, agencies }, problems };
 }
 
-let cached: SiteConfig | undefined;
-
-/** The site configuration; throws a ContentError listing every problem. Cached for the build. */
-export function siteConfig(root?: string): SiteConfig {
-  if (cached && !root) return cached;
+/** The site configuration read from `root`; throws a ContentError listing every problem. */
+export function siteConfig(root: string): SiteConfig {
   const { config, problems } = readSiteConfig(root);
   if (!config) throw new ContentError(problems);
-  if (!root) cached = config;
   return config;
 }

@@ -4,11 +4,11 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config/site-config.ts';
+import { context } from './model.ts';
 
 /** Where a review's file is on disk. */
 export function attachmentPath(slug: string, file: string): string {
-  return path.join(projectRoot(), 'reviews', slug, file);
+  return path.join(context.root, 'reviews', slug, file);
 }
 
 /** The size of a review's file in bytes. */

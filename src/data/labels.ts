@@ -2,7 +2,7 @@
  * Words readers see for ids: theme labels, review types, partnership names, file sizes.
  */
 import { REVIEW_TYPE_LABELS, REPORT_DOCUMENT_LABELS, NATIONAL_KIND_LABELS } from '../schemas/documents.ts';
-import { siteConfig } from '../config/site-config.ts';
+import { siteConfig } from './model.ts';
 
 export { REVIEW_TYPE_LABELS, REPORT_DOCUMENT_LABELS, NATIONAL_KIND_LABELS };
 

@@ -1,7 +1,7 @@
 /**
- * The action plans for the dashboards (issue 4), read through the checker's validated model:
- * `runCheck()` (src/check/), exactly what `npm run check` prints, with each action's RAG rating
- * and flags already computed. Nothing here parses a plan or re-decides a rule.
+ * The action plans for the dashboards, read from the checker's validated model
+ * (src/data/model.ts): exactly what `npm run check` prints, with each action's RAG rating and
+ * flags already computed. Nothing here parses a plan or re-decides a rule.
  *
  * Two doors, one per audience:
  * - `publicPlans()`: the plans the public may see. A plan is shown only when its review is public
@@ -13,29 +13,19 @@
  * - `partnersPlans()`: every monitored plan (not draft) with INTERNAL fields, whatever the
  *   publication state of its review. It refuses to run outside the partners build.
  */
-import path from 'node:path';
 import { planIsPublic } from '../utils/dashboard.ts';
-import { runCheck, type ActionEntry, type CheckResult, type Flag } from '../check/index.ts';
+import type { ActionEntry, Flag } from '../check/index.ts';
+import type { CheckView } from '../check/model.ts';
 import { stripInternal, type Action, type ActionPlan, type Dissemination, type Recommendation } from '../schemas/action-plan.ts';
 import type { IsoDate } from '../utils/dates.ts';
-import { catalogue, today } from './public.ts';
-import { projectRoot, siteConfig } from '../config/site-config.ts';
+import { catalogue } from './public.ts';
+import { partnersBuild, siteConfig, siteModel } from './model.ts';
 
-/** True in `npm run build:partners` (PARTNERS_BUILD=1). */
-export const partnersBuild = process.env.PARTNERS_BUILD === '1';
+export { partnersBuild } from './model.ts';
 
-let cached: CheckResult | undefined;
-
-/** The checker's result for this build's "today" (the same numbers `npm run check` prints). */
-export function checkResult(): CheckResult {
-  cached ??= sharedResult() ?? runCheck({ root: projectRoot(), today });
-  return cached;
-}
-
-/** The result the check integration computed at the start of this build, if it is for the same folder and day. */
-function sharedResult(): CheckResult | undefined {
-  const shared = (globalThis as Record<symbol, unknown>)[Symbol.for('lscp.checkResult')] as CheckResult | undefined;
-  return shared && path.resolve(shared.root) === path.resolve(projectRoot()) && shared.today === today ? shared : undefined;
+/** The checker's result for this build (the same numbers `npm run check` prints), as the model holds it. */
+export function checkResult(): CheckView {
+  return siteModel();
 }
 
 /** A plan as a page shows it. */
@@ -52,12 +42,12 @@ export interface PlanView {
   publicState?: string | undefined;
 }
 
-function reviewTitle(result: CheckResult, slug: string): string {
+function reviewTitle(result: CheckView, slug: string): string {
   const r = result.project.reviews.find((x) => x.slug === slug);
   return r?.report?.data.title ?? r?.statement?.data.title ?? slug;
 }
 
-function view(result: CheckResult, slug: string, plan: ActionPlan, entries: ActionEntry[], publicState?: string): PlanView {
+function view(result: CheckView, slug: string, plan: ActionPlan, entries: ActionEntry[], publicState?: string): PlanView {
   return {
     slug,
     title: reviewTitle(result, slug),

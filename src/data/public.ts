@@ -1,51 +1,77 @@
 /**
- * The site's only door to content. Loads every collection, applies the publication gate through
- * `buildCatalogue`, and hands pages the entries they may render. A page that needs a document
- * body asks here; nothing else in src/pages calls `getCollection`.
+ * The site's only door to content. Builds the public catalogue from the checker's validated model
+ * (src/data/model.ts) through the publication gate (`buildCatalogue`), and hands pages the
+ * entries they may render: the frontmatter from the model, the rendered body from the content
+ * layer. A page that needs a document body asks here; nothing else in src/pages calls
+ * `getCollection` or `getEntry`.
  */
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { buildCatalogue, type Catalogue } from '../utils/catalogue.ts';
-import { buildToday } from '../utils/dates.ts';
+import { getEntry, type CollectionEntry } from 'astro:content';
+import type { Briefing, Page, Report, Statement } from '../schemas/documents.ts';
+import { buildCatalogue, type Catalogue, type Entry } from '../utils/catalogue.ts';
+import { siteModel, today } from './model.ts';
 
-let cached: Promise<Catalogue> | undefined;
+export { today } from './model.ts';
 
-/** "Today" for this build: the calendar date in England at BUILD_NOW (or now). */
-export const today = buildToday(process.env.BUILD_NOW);
+/** A document to render: its validated frontmatter (from the model) and its content-layer entry (for the body). */
+export interface RenderableDocument<C extends 'reports' | 'statements' | 'briefings' | 'pages', T> {
+  id: string;
+  data: T;
+  entry: CollectionEntry<C>;
+}
+
+let cached: Catalogue | undefined;
 
 /** The public catalogue for this build. */
 export function catalogue(): Promise<Catalogue> {
-  cached ??= (async () =>
-    buildCatalogue({
-      reports: await getCollection('reports'),
-      statements: await getCollection('statements'),
-      briefings: await getCollection('briefings'),
-      national: await getCollection('national'),
-      today,
-    }))();
-  return cached;
+  cached ??= (() => {
+    const { project } = siteModel();
+    const reports: Entry<Report>[] = [];
+    const statements: Entry<Statement>[] = [];
+    const briefings: Entry<Briefing>[] = [];
+    for (const r of project.reviews) {
+      if (r.report) reports.push({ id: r.slug, data: r.report.data });
+      if (r.statement) statements.push({ id: r.slug, data: r.statement.data });
+      if (r.briefing) briefings.push({ id: r.slug, data: r.briefing.data });
+    }
+    for (const b of project.briefings) briefings.push({ id: b.id, data: b.data });
+    return buildCatalogue({ reports, statements, briefings, national: project.national, today });
+  })();
+  return Promise.resolve(cached);
 }
 
-/** The report entry to render, only when its body is public today. */
-export async function publicReportBody(slug: string): Promise<CollectionEntry<'reports'> | undefined> {
+async function entry<C extends 'reports' | 'statements' | 'briefings' | 'pages'>(collection: C, id: string): Promise<CollectionEntry<C>> {
+  const found = await getEntry(collection, id);
+  // The model and the content layer read the same folders: a document in one is in the other.
+  if (!found) throw new Error(`The ${collection} entry "${id}" is in the checked model but the content layer has no body for it.`);
+  return found as CollectionEntry<C>;
+}
+
+/** The report to render, only when its body is public today. */
+export async function publicReportBody(slug: string): Promise<RenderableDocument<'reports', Report> | undefined> {
   const review = (await catalogue()).reviews.find((r) => r.slug === slug);
-  if (!review?.bodyPublic) return undefined;
-  return getEntry('reports', slug);
+  const report = siteModel().project.reviews.find((r) => r.slug === slug)?.report;
+  if (!review?.bodyPublic || !report) return undefined;
+  return { id: slug, data: report.data, entry: await entry('reports', slug) };
 }
 
-/** The statement entry to render, only when it is public today. */
-export async function publicStatement(slug: string): Promise<CollectionEntry<'statements'> | undefined> {
+/** The statement to render, only when it is public today. */
+export async function publicStatement(slug: string): Promise<RenderableDocument<'statements', Statement> | undefined> {
   const review = (await catalogue()).reviews.find((r) => r.slug === slug);
-  if (!review?.statement) return undefined;
-  return getEntry('statements', slug);
+  const statement = siteModel().project.reviews.find((r) => r.slug === slug)?.statement;
+  if (!review?.statement || !statement) return undefined;
+  return { id: slug, data: statement.data, entry: await entry('statements', slug) };
 }
 
-/** The briefing entry to render, only when it is public today. */
-export async function publicBriefing(id: string): Promise<CollectionEntry<'briefings'> | undefined> {
+/** The briefing to render, only when it is public today. */
+export async function publicBriefing(id: string): Promise<RenderableDocument<'briefings', Briefing> | undefined> {
   if (!(await catalogue()).briefings.some((b) => b.id === id)) return undefined;
-  return getEntry('briefings', id);
+  const { project } = siteModel();
+  const data = project.reviews.find((r) => r.slug === id)?.briefing?.data ?? project.briefings.find((b) => b.id === id)?.data;
+  if (!data) return undefined;
+  return { id, data, entry: await entry('briefings', id) };
 }
 
 /** Site pages (about, accessibility, staying safe online) are always public. */
-export function sitePages(): Promise<CollectionEntry<'pages'>[]> {
-  return getCollection('pages');
+export async function sitePages(): Promise<RenderableDocument<'pages', Page>[]> {
+  return Promise.all(siteModel().project.pages.map(async (p) => ({ id: p.id, data: p.data, entry: await entry('pages', p.id) })));
 }

@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { catalogue } from '../data/public.ts';
-import { siteConfig } from '../config/site-config.ts';
+import { siteConfig } from '../data/model.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { settings } = siteConfig();
