@@ -28,6 +28,8 @@ export const MODEL_MODULE = 'virtual:lscp/model';
 export const CONTEXT_MODULE = 'virtual:lscp/context';
 const RESOLVED_MODEL = `\0${MODEL_MODULE}`;
 const RESOLVED_CONTEXT = `\0${CONTEXT_MODULE}`;
+/** How long a changed file must be left alone before the check runs again (dev only). */
+const SETTLE_MS = 120;
 
 /** The content's errors as one message: a sentence, then one line per error as `npm run check` locates it. */
 export function contentErrorMessage(result: CheckResult): string {
@@ -40,6 +42,28 @@ export function contentErrorMessage(result: CheckResult): string {
   ].join('\n');
 }
 
+/**
+ * The error the model module fails with while the content has errors. Astro's error overlay shows
+ * its message (every error, located), a code frame of the first error's file at its line, and the
+ * hint. It has no stack: the fault is in the content, not in the code.
+ */
+export class ContentErrors extends Error {
+  override name = 'ContentErrors';
+  /** The first error's place, for the overlay's code frame. */
+  loc?: { file: string; line: number; column: number };
+  hint = 'Fix the file named above and save it: the page comes back by itself. `npm run check` lists the same errors.';
+  constructor(result: CheckResult) {
+    super(contentErrorMessage(result));
+    const first = result.errors[0];
+    if (first?.line) this.loc = { file: path.join(result.root, first.file), line: first.line, column: first.column ?? 1 };
+    this.stack = `${this.name}: ${this.message}`;
+  }
+  // Astro's overlay guesses a hint from the text; a message naming a "document" is not about the browser's.
+  override toString(): string {
+    return this.name;
+  }
+}
+
 /** True when `file` is content the model is made from (under content/ or reviews/ of `root`). */
 export function isContentFile(root: string, file: string): boolean {
   const rel = path.relative(root, file);
@@ -48,26 +72,33 @@ export function isContentFile(root: string, file: string): boolean {
   return top === 'content' || top === 'reviews';
 }
 
-/** Drops a virtual module, and every module that imported it, from the dev server's graphs. */
+/**
+ * Drops a virtual module, and every module that imported it (directly or not), from the dev
+ * server's module graphs and from the module runner that evaluates pages, so the next request
+ * evaluates them again. Importers are found in both graphs: after the module failed to load, the
+ * runner has no node for it, but the server's graph still knows who imports it.
+ */
 function invalidate(server: ViteDevServer, id: string): void {
   const timestamp = Date.now();
   for (const environment of Object.values(server.environments)) {
-    const mod = environment.moduleGraph.getModuleById(id);
-    if (mod) environment.moduleGraph.invalidateModule(mod, undefined, timestamp, true);
-    if (!isRunnableDevEnvironment(environment)) continue;
-    const evaluated = environment.runner.evaluatedModules;
-    const start = evaluated.getModuleById(id);
+    const graph = environment.moduleGraph;
+    const evaluated = isRunnableDevEnvironment(environment) ? environment.runner.evaluatedModules : undefined;
     const seen = new Set<string>();
-    const stack = start ? [start] : [];
+    const stack = [id];
     while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (seen.has(node.id)) continue;
-      seen.add(node.id);
-      for (const importer of node.importers) {
-        const next = evaluated.getModuleById(importer);
-        if (next) stack.push(next);
+      const current = stack.pop()!;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      const mod = graph.getModuleById(current);
+      if (mod) {
+        for (const importer of mod.importers) if (importer.id) stack.push(importer.id);
+        graph.invalidateModule(mod, undefined, timestamp, true);
       }
-      evaluated.invalidateModule(node);
+      const node = evaluated?.getModuleById(current);
+      if (node) {
+        for (const importer of node.importers) stack.push(importer);
+        evaluated!.invalidateModule(node);
+      }
     }
   }
 }
@@ -92,20 +123,34 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
       if (id === RESOLVED_CONTEXT) return `export default ${JSON.stringify(context)};`;
       if (id !== RESOLVED_MODEL) return undefined;
       const r = check();
-      if (r.errors.length > 0) throw new Error(contentErrorMessage(r));
+      if (r.errors.length > 0) throw new ContentErrors(r);
       // A JSON string is quicker for the engine to read than the same object as a literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(toSiteModel(r, context)))});`;
     },
     configureServer(server) {
       server.watcher.add([path.join(context.root, 'content'), path.join(context.root, 'reviews')]);
+      // Editors and tools often write a file in steps (truncate, then write): check again once it
+      // settles, say what was found, and reload the browser.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const changed = new Set<string>();
       server.watcher.on('all', (_event, file) => {
         if (!isContentFile(context.root, file)) return;
+        changed.add(path.relative(context.root, file));
+        // At once: a page requested from now on (Astro itself reloads a page whose error names
+        // this file) is made from the files as they are now, not from the last check.
         result = undefined;
-        const r = check();
-        if (r.errors.length > 0) logger.error(contentErrorMessage(r));
-        else logger.info(`Content changed (${path.relative(context.root, file)}): the check passed; pages updated.`);
         invalidate(server, RESOLVED_MODEL);
-        server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const files = [...changed].join(', ');
+          changed.clear();
+          result = undefined;
+          const r = check();
+          if (r.errors.length > 0) logger.error(contentErrorMessage(r));
+          else logger.info(`Content changed (${files}): the check passed; pages updated.`);
+          invalidate(server, RESOLVED_MODEL);
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+        }, SETTLE_MS);
       });
     },
   });
