@@ -1,5 +1,5 @@
 /**
- * The dashboards' aggregations (src/utils/dashboard.ts): they count what the checker computed
+ * The dashboards' aggregations, sentences and charts (src/utils/dashboard/): they count what the checker computed
  * (ratings and flags on each action) and never decide a rating or a flag themselves. Entries are
  * built with the checker's own functions, so a change in a rule shows up here as it would on the
  * dashboards.
@@ -7,25 +7,22 @@
 import { describe, expect, it } from 'vitest';
 import { actionDueDate, actionFlags, isOngoing, ragRating } from '../src/utils/action-status.ts';
 import type { ActionStatus } from '../src/schemas/action-plan.ts';
+import { countByStatusAndRag } from '../src/utils/action-counts.ts';
 import {
+  agencyRows,
   assuranceBacklog,
   backlogBands,
   completionOverTime,
-  countByRag,
-  countByStatus,
   disseminationProgress,
   lateBy,
   lateFirst,
-  agencyRows,
   monitored,
-  planIsPublic,
   progress,
-  ragSummary,
-  statusSummary,
   windowOf,
   type EntryLike,
-} from '../src/utils/dashboard.ts';
-import { completionChart, lateChart, ragChart, statusChart } from '../src/utils/dashboard-charts.ts';
+} from '../src/utils/dashboard/aggregate.ts';
+import { ragSummary, statusSummary } from '../src/utils/dashboard/sentences.ts';
+import { completionChart, lateChart, ragChart, statusChart } from '../src/utils/dashboard/charts.ts';
 
 const TODAY = '2026-11-23';
 
@@ -86,9 +83,8 @@ describe('counts', () => {
 
   it('counts by status and by rating, every action once', () => {
     const m = monitored(entries);
-    const s = countByStatus(m);
+    const { byStatus: s, byRag: r } = countByStatusAndRag(m);
     expect(s).toEqual({ 'not-started': 3, 'in-progress': 3, complete: 2, assured: 1, withdrawn: 1 });
-    const r = countByRag(m);
     expect(r.red + r.amber + r.green + r.grey).toBe(m.length);
     expect(r.red).toBe(m.filter((e) => e.rag.rag === 'red').length);
     expect(r.red).toBe(2);
@@ -193,15 +189,15 @@ describe('chart blocks: the summary, the chart and the table agree', () => {
   const m = monitored(entries);
 
   it('status chart', () => {
-    const b = statusChart(countByStatus(m));
+    const b = statusChart(countByStatusAndRag(m).byStatus);
     expect(b.chart.series[0]!.data).toEqual(b.table.rows.map((r) => r[1]));
     expect(b.table.foot![1]).toBe(m.length);
-    expect(b.summary).toBe(statusSummary(countByStatus(m)));
+    expect(b.summary).toBe(statusSummary(countByStatusAndRag(m).byStatus));
     expect(b.summary).toContain(`Of ${m.length} actions`);
   });
 
   it('rating chart', () => {
-    const b = ragChart(countByRag(m));
+    const b = ragChart(countByStatusAndRag(m).byRag);
     expect(b.chart.series.map((s) => s.data[0])).toEqual(b.table.rows.map((r) => r[1]));
     expect(ragSummary({ red: 1, amber: 0, green: 2, grey: 0 })).toBe('Of 3 actions, 1 is red, 0 are amber, 2 are green and 0 are grey.');
   });
@@ -220,20 +216,6 @@ describe('chart blocks: the summary, the chart and the table agree', () => {
     expect(b.table.rows).toHaveLength(points.length);
     expect(b.summary).toContain('By November 2026, 3 actions had been completed and 1 assured');
   });
-});
-
-describe('planIsPublic', () => {
-  it.each<[string | undefined, { draft?: boolean; publishWhenWithheld?: boolean }, boolean]>([
-    ['published', {}, true],
-    ['archived', {}, true],
-    ['external', {}, true],
-    ['published', { draft: true }, false],
-    ['withheld', {}, false],
-    ['withheld', { publishWhenWithheld: true }, true],
-    ['delayed', { publishWhenWithheld: true }, false],
-    [undefined, {}, false],
-    ['something-new', {}, false],
-  ])('review %s, plan %o: %s', (state, plan, expected) => expect(planIsPublic(state, plan)).toBe(expected));
 });
 
 describe('agencyRows', () => {

@@ -14,7 +14,7 @@
  *   publication state of its review. It refuses to run outside the partners build.
  */
 import path from 'node:path';
-import { planIsPublic } from '../utils/dashboard.ts';
+import { planIsPublic } from '../utils/publication.ts';
 import { runCheck, type ActionEntry, type CheckResult, type Flag } from '../check/index.ts';
 import { stripInternal, type Action, type ActionPlan, type Dissemination, type Recommendation } from '../schemas/action-plan.ts';
 import type { IsoDate } from '../utils/dates.ts';
