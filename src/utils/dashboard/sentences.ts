@@ -77,3 +77,29 @@ export function agenciesSummary(rows: readonly { name: string; red: number }[]):
   if (!worst) return 'No agency owns an action.';
   return `${rows.length} agencies own actions; ${worst.name} has the most red actions (${worst.red}).`;
 }
+
+/** "All 63 monitored actions, late ones first" */
+export function allActionsCaption(n: number): string {
+  return `All ${n} monitored actions, late ones first`;
+}
+
+/** "12 actions: overdue", from the list's label ("Overdue"). */
+export function actionListCaption(n: number, label: string): string {
+  return `${plural(n, 'action')}: ${label.toLowerCase()}`;
+}
+
+/** "All 9 actions owned by Example Constabulary, late ones first" */
+export function agencyActionsCaption(n: number, agency: string): string {
+  return `All ${n} actions owned by ${agency}, late ones first`;
+}
+
+/** "1 day overdue", "54 days overdue" */
+export function overdueText(days: number): string {
+  return `${plural(days, 'day')} overdue`;
+}
+
+/** "2 reports have been published for 36 months or more and are not archived." */
+export function archivalSummary(reports: number, months: number): string {
+  if (!reports) return 'No report is due for archival.';
+  return `${plural(reports, 'report')} ${reports === 1 ? 'has' : 'have'} been published for ${months} months or more and ${reports === 1 ? 'is' : 'are'} not archived.`;
+}
