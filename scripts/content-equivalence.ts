@@ -75,8 +75,12 @@ export function buildWith(dir: string, pipeline: 'mdx' | 'html', label: string, 
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`the ${label} build failed (exit ${result.status}):\n${output.slice(-4000)}`);
   const outDir = path.join(dir, `dist-${label}`);
-  rmSync(outDir, { recursive: true, force: true });
-  renameSync(path.join(dir, env.PARTNERS_BUILD === '1' ? 'dist-partners' : 'dist'), outDir);
+  const built = path.join(dir, env.PARTNERS_BUILD === '1' ? 'dist-partners' : 'dist');
+  // The label `partners` names the partners build's own output folder: leave it where it is.
+  if (built !== outDir) {
+    rmSync(outDir, { recursive: true, force: true });
+    renameSync(built, outDir);
+  }
   return { outDir, ms: Date.now() - started, output };
 }
 

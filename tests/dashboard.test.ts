@@ -1,69 +1,43 @@
 /**
- * The dashboards' aggregations (src/utils/dashboard.ts): they count what the checker computed
- * (ratings and flags on each action) and never decide a rating or a flag themselves. Entries are
- * built with the checker's own functions, so a change in a rule shows up here as it would on the
- * dashboards.
+ * The dashboards' aggregations, sentences and charts (src/utils/dashboard/): they count what the
+ * checker computed (ratings and flags on each action) and never decide a rating or a flag themselves. Entries are
+ * built with the checker's own functions (tests/support/dashboard-entries.ts), so a change in a
+ * rule shows up here as it would on the dashboards.
  */
 import { describe, expect, it } from 'vitest';
-import { actionDueDate, actionFlags, isOngoing, ragRating } from '../src/utils/action-status.ts';
-import type { ActionStatus } from '../src/schemas/action-plan.ts';
+import { countByStatusAndRag } from '../src/utils/action-counts.ts';
 import {
+  agencyRows,
   assuranceBacklog,
   backlogBands,
   completionOverTime,
-  countByRag,
-  countByStatus,
   disseminationProgress,
   lateBy,
   lateFirst,
-  agencyRows,
   monitored,
-  planIsPublic,
   progress,
+  windowOf,
+} from '../src/utils/dashboard/aggregate.ts';
+import {
+  actionListCaption,
+  agenciesSummary,
+  archivalSummary,
+  overdueText,
+  progressByReviewSummary,
   ragSummary,
   statusSummary,
-  windowOf,
-  type EntryLike,
-} from '../src/utils/dashboard.ts';
-import { completionChart, lateChart, ragChart, statusChart } from '../src/utils/dashboard-charts.ts';
-
-const TODAY = '2026-11-23';
-
-interface Spec {
-  id: string;
-  review?: string;
-  owner?: string;
-  status: ActionStatus;
-  timescale: string;
-  completedOn?: string;
-  assuredOn?: string;
-  reviewBy?: string;
-  updates?: string[];
-  draft?: boolean;
-}
-
-function entry(s: Spec): EntryLike {
-  const action = {
-    id: s.id,
-    owner: s.owner ?? 'police',
-    status: s.status,
-    timescale: s.timescale,
-    completedOn: s.completedOn,
-    assuredOn: s.assuredOn,
-    reviewBy: s.reviewBy,
-    updates: (s.updates ?? []).map((date) => ({ date, note: 'x' })),
-  };
-  return {
-    review: s.review ?? 'child-a',
-    draft: s.draft ?? false,
-    recommendation: { id: s.id.split('.')[0]! },
-    action,
-    due: actionDueDate(action),
-    ongoing: isOngoing(action),
-    rag: ragRating(action, TODAY),
-    flags: s.draft ? [] : actionFlags(action, TODAY),
-  };
-}
+} from '../src/utils/dashboard/sentences.ts';
+import {
+  agenciesChart,
+  cellText,
+  completionChart,
+  isNumericColumn,
+  lateChart,
+  progressByReviewChart,
+  ragChart,
+  statusChart,
+} from '../src/utils/dashboard/charts.ts';
+import { TODAY, entry } from './support/dashboard-entries.ts';
 
 const entries = [
   entry({ id: 'R1.1', status: 'in-progress', timescale: '2026-09-30', updates: ['2026-06-01'] }), // overdue 54 days
@@ -86,9 +60,8 @@ describe('counts', () => {
 
   it('counts by status and by rating, every action once', () => {
     const m = monitored(entries);
-    const s = countByStatus(m);
+    const { byStatus: s, byRag: r } = countByStatusAndRag(m);
     expect(s).toEqual({ 'not-started': 3, 'in-progress': 3, complete: 2, assured: 1, withdrawn: 1 });
-    const r = countByRag(m);
     expect(r.red + r.amber + r.green + r.grey).toBe(m.length);
     expect(r.red).toBe(m.filter((e) => e.rag.rag === 'red').length);
     expect(r.red).toBe(2);
@@ -193,15 +166,15 @@ describe('chart blocks: the summary, the chart and the table agree', () => {
   const m = monitored(entries);
 
   it('status chart', () => {
-    const b = statusChart(countByStatus(m));
+    const b = statusChart(countByStatusAndRag(m).byStatus);
     expect(b.chart.series[0]!.data).toEqual(b.table.rows.map((r) => r[1]));
     expect(b.table.foot![1]).toBe(m.length);
-    expect(b.summary).toBe(statusSummary(countByStatus(m)));
+    expect(b.summary).toBe(statusSummary(countByStatusAndRag(m).byStatus));
     expect(b.summary).toContain(`Of ${m.length} actions`);
   });
 
   it('rating chart', () => {
-    const b = ragChart(countByRag(m));
+    const b = ragChart(countByStatusAndRag(m).byRag);
     expect(b.chart.series.map((s) => s.data[0])).toEqual(b.table.rows.map((r) => r[1]));
     expect(ragSummary({ red: 1, amber: 0, green: 2, grey: 0 })).toBe('Of 3 actions, 1 is red, 0 are amber, 2 are green and 0 are grey.');
   });
@@ -222,20 +195,6 @@ describe('chart blocks: the summary, the chart and the table agree', () => {
   });
 });
 
-describe('planIsPublic', () => {
-  it.each<[string | undefined, { draft?: boolean; publishWhenWithheld?: boolean }, boolean]>([
-    ['published', {}, true],
-    ['archived', {}, true],
-    ['external', {}, true],
-    ['published', { draft: true }, false],
-    ['withheld', {}, false],
-    ['withheld', { publishWhenWithheld: true }, true],
-    ['delayed', { publishWhenWithheld: true }, false],
-    [undefined, {}, false],
-    ['something-new', {}, false],
-  ])('review %s, plan %o: %s', (state, plan, expected) => expect(planIsPublic(state, plan)).toBe(expected));
-});
-
 describe('agencyRows', () => {
   it('lists agencies with actions, most red first, then amber, then by name', () => {
     const list = [
@@ -253,5 +212,64 @@ describe('agencyRows', () => {
       ['acute', 0, 1, 1],
       ['schools', 0, 1, 1],
     ]);
+  });
+});
+
+describe('sentences', () => {
+  it('writes counts with their noun, singular for one', () => {
+    expect(overdueText(1)).toBe('1 day overdue');
+    expect(overdueText(54)).toBe('54 days overdue');
+    expect(actionListCaption(1, 'Overdue')).toBe('1 action: overdue');
+    expect(actionListCaption(0, 'Due soon')).toBe('0 actions: due soon');
+    expect(archivalSummary(0, 36)).toBe('No report is due for archival.');
+    expect(archivalSummary(1, 36)).toBe('1 report has been published for 36 months or more and is not archived.');
+    expect(archivalSummary(2, 12)).toBe('2 reports have been published for 12 months or more and are not archived.');
+  });
+
+  it('sums the progress of published plans', () => {
+    const plans = [progress(monitored(entries).filter((e) => e.review === 'child-a')), progress(monitored(entries).filter((e) => e.review === 'child-b'))];
+    const done = plans[0]!.done + plans[1]!.done;
+    const live = plans[0]!.total - plans[0]!.withdrawn + plans[1]!.total - plans[1]!.withdrawn;
+    const overdue = plans[0]!.overdue + plans[1]!.overdue;
+    expect(progressByReviewSummary(plans)).toBe(`Across 2 published action plans, ${done} of ${live} actions are complete and ${overdue} are overdue.`);
+    expect(progressByReviewSummary(plans.slice(0, 1))).toMatch(/^Across 1 published action plan, /);
+    expect(progressByReviewSummary([])).toBe('No action plan is published yet.');
+  });
+
+  it('names the agency with the most red actions', () => {
+    expect(agenciesSummary([{ name: 'ICB', red: 2 }, { name: 'Police', red: 1 }])).toBe('2 agencies own actions; ICB has the most red actions (2).');
+    expect(agenciesSummary([])).toBe('No agency owns an action.');
+  });
+});
+
+describe('more chart blocks', () => {
+  it('progress by review: one row and one bar per plan, linked', () => {
+    const rows = ['child-a', 'child-b'].map((slug) => ({ slug, title: slug.toUpperCase(), progress: progress(monitored(entries).filter((e) => e.review === slug)) }));
+    const b = progressByReviewChart(rows, (slug) => `/r/${slug}/`);
+    expect(b.table.rows.map((r) => r[0])).toEqual(rows.map((r) => ({ text: r.title, href: `/r/${r.slug}/` })));
+    expect(b.chart.series[0]!.data).toEqual(rows.map((r) => r.progress.done));
+    expect(b.summary).toBe(progressByReviewSummary(rows.map((r) => r.progress)));
+  });
+
+  it('agencies: one series per rating, one row per agency, the chart and the table agree', () => {
+    const agencies = [{ id: 'police', name: 'Police' }, { id: 'icb', name: 'ICB' }];
+    const rows = agencyRows(monitored(entries), agencies);
+    const b = agenciesChart(rows, (id) => `/a/${id}/`);
+    expect(b.chart.labels).toEqual(rows.map((r) => r.agency.name));
+    expect(b.chart.series.map((s) => s.tone)).toEqual(['red', 'amber', 'green', 'grey']);
+    for (const [i, s] of b.chart.series.entries()) expect(s.data).toEqual(b.table.rows.map((r) => r[i + 1]));
+    expect(b.table.rows.map((r) => r[5])).toEqual(rows.map((r) => r.list.length));
+    expect(b.table.rows[0]![0]).toEqual({ text: rows[0]!.agency.name, href: `/a/${rows[0]!.agency.id}/` });
+    expect(b.summary).toBe(agenciesSummary(rows.map((r) => ({ name: r.agency.name, red: r.rag.red }))));
+  });
+
+  it('tells numeric columns from text ones, and a link cell by its text', () => {
+    const rows = [
+      [{ text: 'A', href: '/a/' }, 1, 'x'],
+      ['B', 2, 3],
+    ];
+    expect([0, 1, 2].map((i) => isNumericColumn(rows, i))).toEqual([false, true, false]);
+    expect(cellText(rows[0]![0]!)).toBe('A');
+    expect(cellText(3)).toBe('3');
   });
 });

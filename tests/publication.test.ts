@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archivalDueDate, documentVisibility, reportBodyVisibility, reviewState, type ReportLike } from '../src/utils/publication.ts';
+import { archivalDueDate, documentVisibility, planIsPublic, reportBodyVisibility, reviewState, type ReportLike } from '../src/utils/publication.ts';
 import { buildToday } from '../src/utils/dates.ts';
 
 const signedOff = { date: '2024-12-01', role: 'Business Manager' };
@@ -76,4 +76,18 @@ describe('archivalDueDate', () => {
     [{ archived: '2026-04-01' }, undefined],
     [{ publication: 'withheld' }, undefined],
   ])('%o is due for archival on %s', (over, expected) => expect(archivalDueDate(report(over), 12, '2026-11-23')).toBe(expected));
+});
+
+describe('planIsPublic', () => {
+  it.each<[string | undefined, { draft?: boolean; publishWhenWithheld?: boolean }, boolean]>([
+    ['published', {}, true],
+    ['archived', {}, true],
+    ['external', {}, true],
+    ['published', { draft: true }, false],
+    ['withheld', {}, false],
+    ['withheld', { publishWhenWithheld: true }, true],
+    ['delayed', { publishWhenWithheld: true }, false],
+    [undefined, {}, false],
+    ['something-new', {}, false],
+  ])('review %s, plan %o: %s', (state, plan, expected) => expect(planIsPublic(state, plan)).toBe(expected));
 });

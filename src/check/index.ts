@@ -8,7 +8,8 @@
  *   const result = runCheck({ root: process.cwd(), today: '2026-03-14' });
  *   if (result.errors.length) throw new Error(formatResult(result).join('\n'));
  */
-import { ACTION_STATUSES, type ActionStatus } from '../schemas/action-plan.ts';
+import type { ActionStatus } from '../schemas/action-plan.ts';
+import { countByStatusAndRag } from '../utils/action-counts.ts';
 import { FLAG_KINDS, type FlagKind, type Rag } from '../utils/action-status.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import { sortProblems, type Problem } from '../utils/problems.ts';
@@ -106,14 +107,9 @@ export function runCheck(options: CheckOptions): CheckResult {
 function countAll(project: Project, errors: Problem[], flags: Flag[], warnings: Problem[]): CheckCounts {
   const flagsByKind = Object.fromEntries(FLAG_KINDS.map((k) => [k, 0])) as Record<FlagKind, number>;
   for (const f of flags) flagsByKind[f.kind]++;
-  const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
-  const byRag: Record<Rag, number> = { red: 0, amber: 0, green: 0, grey: 0 };
+  const { byStatus, byRag } = countByStatusAndRag(project.actions);
   let inDraftPlans = 0;
-  for (const a of project.actions) {
-    byStatus[a.action.status]++;
-    byRag[a.rag.rag]++;
-    if (a.draft) inDraftPlans++;
-  }
+  for (const a of project.actions) if (a.draft) inDraftPlans++;
   const { inFiles, read, inPlansWithErrors } = project.actionCount;
   return {
     errors: errors.length,

@@ -14,6 +14,7 @@ import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../schemas/action-plan.ts
 import { FLAG_LABELS, RAG_LABELS, type FlagKind, type Rag } from '../utils/action-status.ts';
 import { formatDate, type IsoDate } from '../utils/dates.ts';
 import type { CheckView } from './model.ts';
+import { plural } from '../utils/text.ts';
 import type { ActionEntry } from './project.ts';
 import type { Flag } from './steps.ts';
 
@@ -72,7 +73,7 @@ export function mesiReport(result: CheckView): string {
   ];
   if (result.errors.length) {
     out.push(
-      `> **The content has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}.** ${a.inPlansWithErrors} action${a.inPlansWithErrors === 1 ? ' is' : 's are'} in plans with errors and ${a.inPlansWithErrors === 1 ? 'is' : 'are'} not in the tables below. Run \`npm run check\` to see the errors.`,
+      `> **The content has ${plural(result.errors.length, 'error')}.** ${plural(a.inPlansWithErrors, 'action')} ${a.inPlansWithErrors === 1 ? 'is' : 'are'} in plans with errors and ${a.inPlansWithErrors === 1 ? 'is' : 'are'} not in the tables below. Run \`npm run check\` to see the errors.`,
       '',
     );
   }

@@ -13,7 +13,7 @@
  * - `partnersPlans()`: every monitored plan (not draft) with INTERNAL fields, whatever the
  *   publication state of its review. It refuses to run outside the partners build.
  */
-import { planIsPublic } from '../utils/dashboard.ts';
+import { planIsPublic } from '../utils/publication.ts';
 import type { ActionEntry, Flag } from '../check/index.ts';
 import type { CheckView } from '../check/model.ts';
 import { stripInternal, type Action, type ActionPlan, type Dissemination, type Recommendation } from '../schemas/action-plan.ts';

@@ -29,6 +29,7 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { mdxToMdast } from 'satteri';
 import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
 import { renderJSX } from 'astro/runtime/server/jsx.js';
+import { plural } from '../utils/text.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -237,7 +238,7 @@ export function mdxHtml(options: GlobOptions): Loader {
       const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
       if (failures.length > 0) {
         const message = failures.map((e) => e.message).join('\n');
-        throw new Error(`${failures.length} MDX document${failures.length === 1 ? '' : 's'} could not be rendered to HTML:\n${message}`);
+        throw new Error(`${plural(failures.length, 'MDX document')} could not be rendered to HTML:\n${message}`);
       }
     },
   };

@@ -16,6 +16,7 @@ import type { Action, ActionPlan, Dissemination } from '../schemas/action-plan.t
 import type { Settings } from '../schemas/site.ts';
 import { addDays, daysBetween, formatDate, type IsoDate } from './dates.ts';
 import { archivalDueDate, type ReportLike } from './publication.ts';
+import { plural } from './text.ts';
 import { parseTimescale } from './timescale.ts';
 import { addWorkingDays, workingDaysBetween } from './working-days.ts';
 
@@ -82,10 +83,6 @@ export function isOngoing(action: Pick<Action, 'timescale'>): boolean {
 /** True for an action that still has work to do (not started or in progress). */
 export function isOpen(action: Pick<Action, 'status'>): boolean {
   return action.status === 'not-started' || action.status === 'in-progress';
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 type ActionInput = Pick<Action, 'id' | 'timescale' | 'status' | 'reviewBy' | 'completedOn'>;

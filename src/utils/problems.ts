@@ -1,6 +1,7 @@
 /**
  * Problems found in editors' files, and how they are written for people who are not programmers.
  */
+import { plural } from './text.ts';
 
 /** How serious a problem is: errors fail the build; warnings are printed. */
 export type Severity = 'error' | 'warning';
@@ -56,7 +57,7 @@ export class ContentError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
     super(
-      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the content:\n` +
+      `${plural(problems.length, 'problem')} in the content:\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
     this.problems = problems;

@@ -101,6 +101,18 @@ export function archivalDueDate(report: ReportLike, months: number, today: IsoDa
   return addMonths(report.published, months);
 }
 
+/**
+ * Whether the public may see a review's action plan and its progress, given the review's state in
+ * the public catalogue (undefined when the review is not public). Published, archived and external
+ * reviews: yes. Withheld: only when the plan says `publishWhenWithheld: true`. Delayed (the plan
+ * would disclose the findings early), drafts and reviews not public: no.
+ */
+export function planIsPublic(state: string | undefined, plan: { draft?: boolean; publishWhenWithheld?: boolean }): boolean {
+  if (!state || plan.draft) return false;
+  if (state === 'withheld') return plan.publishWhenWithheld === true;
+  return state === 'published' || state === 'archived' || state === 'external';
+}
+
 /** Plain-English explanation of a hidden reason, for the checker's output. */
 export const HIDDEN_REASON_TEXT: Record<HiddenReason, string> = {
   draft: 'marked as a draft',

@@ -1,44 +1,58 @@
 /**
- * Chart data for the dashboards: each function turns an aggregation from ./dashboard.ts into the
- * three things a chart block shows (src/components/dashboard/Chart.astro): a one-sentence summary,
- * the chart spec (a handful of numbers for chart.js) and the same numbers as a table. Pure, so the
- * chart, its summary and its table can never disagree.
+ * Chart data for the dashboards: each function turns an aggregation from ./aggregate.ts into the
+ * three things a chart block shows (src/components/dashboard/Chart.astro): a one-sentence summary
+ * (./sentences.ts), the chart spec (a handful of numbers for chart.js) and the same numbers as a
+ * table. Pure, so the chart, its summary and its table can never disagree.
  */
-import type { ChartSpec } from '../scripts/chart-spec.ts';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../schemas/action-plan.ts';
-import { RAG_LABELS, type Rag } from './action-status.ts';
+import type { ChartSpec } from '../../scripts/chart-spec.ts';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../../schemas/action-plan.ts';
+import { RAGS } from '../action-counts.ts';
+import { RAG_LABELS, type Rag } from '../action-status.ts';
 import {
   BACKLOG_BANDS,
-  RAGS,
-  backlogSummary,
-  completionSummary,
-  disseminationSummary,
-  lateSummary,
-  ragSummary,
-  statusSummary,
   type BacklogBand,
   type BacklogItem,
   type DisseminationRow,
   type LateRow,
   type MonthPoint,
   type Progress,
-} from './dashboard.ts';
+} from './aggregate.ts';
+import {
+  agenciesSummary,
+  backlogSummary,
+  completionSummary,
+  disseminationSummary,
+  lateSummary,
+  progressByReviewSummary,
+  ragSummary,
+  statusSummary,
+} from './sentences.ts';
 
 export type Cell = string | number | { text: string; href: string };
+
+/** A chart's numbers as a table: the chart for readers without JavaScript, on paper or with a screen reader. */
+export interface ChartTable {
+  caption: string;
+  head: string[];
+  rows: Cell[][];
+  foot?: Cell[];
+}
 
 export interface ChartBlock {
   summary: string;
   chart: ChartSpec;
-  table: { caption: string; head: string[]; rows: Cell[][]; foot?: Cell[] };
+  table: ChartTable;
 }
 
-const STATUS_TONES: Record<ActionStatus, ChartSpec['series'][number]['tone']> = {
-  'not-started': 'grey',
-  'in-progress': 'blue',
-  complete: 'amber',
-  assured: 'green',
-  withdrawn: 'dark',
-};
+/** The text of a table cell (a link's text). */
+export function cellText(c: Cell): string {
+  return typeof c === 'object' ? c.text : String(c);
+}
+
+/** Whether column `i` of a table is numeric (right-aligned): every row holds a number there. The first column never is. */
+export function isNumericColumn(rows: readonly (readonly Cell[])[], i: number): boolean {
+  return i > 0 && rows.every((r) => typeof r[i] === 'number');
+}
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -173,14 +187,8 @@ export function progressByReviewChart(
   rows: readonly { slug: string; title: string; progress: Progress }[],
   href: (slug: string) => string,
 ): ChartBlock {
-  const total = (f: (p: Progress) => number) => sum(rows.map((r) => f(r.progress)));
-  const done = total((p) => p.done);
-  const overdue = total((p) => p.overdue);
-  const live = total((p) => p.total - p.withdrawn);
   return {
-    summary: rows.length
-      ? `Across ${rows.length} published action ${rows.length === 1 ? 'plan' : 'plans'}, ${done} of ${live} actions are complete and ${overdue} ${overdue === 1 ? 'is' : 'are'} overdue.`
-      : 'No action plan is published yet.',
+    summary: progressByReviewSummary(rows.map((r) => r.progress)),
     chart: {
       type: 'bar',
       labels: rows.map((r) => r.title),
@@ -204,6 +212,27 @@ export function progressByReviewChart(
         r.progress.withdrawn,
         r.progress.percentDone,
       ]),
+    },
+  };
+}
+
+/** RAG ratings by agency (rows from `agencyRows()`, most red first), with each agency's completion. */
+export function agenciesChart(
+  rows: readonly { agency: { id: string; name: string }; list: readonly unknown[]; rag: Record<Rag, number>; progress: Progress }[],
+  href: (agency: string) => string,
+): ChartBlock {
+  return {
+    summary: agenciesSummary(rows.map((r) => ({ name: r.agency.name, red: r.rag.red }))),
+    chart: {
+      type: 'bar',
+      labels: rows.map((r) => r.agency.name),
+      valueAxis: 'Number of actions',
+      series: RAGS.map((g) => ({ label: RAG_LABELS[g], data: rows.map((r) => r.rag[g]), tone: g })),
+    },
+    table: {
+      caption: 'Actions by agency and rating',
+      head: ['Agency', ...RAGS.map((g) => RAG_LABELS[g]), 'All actions', 'Complete (%)'],
+      rows: rows.map((r) => [{ text: r.agency.name, href: href(r.agency.id) }, ...RAGS.map((g) => r.rag[g]), r.list.length, r.progress.percentDone]),
     },
   };
 }

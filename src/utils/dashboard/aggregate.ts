@@ -3,14 +3,15 @@
  * already computed: the `ActionEntry` list of the validated model (src/check/project.ts), each
  * with its RAG rating and flags, and the checker's `Flag` list (src/check/steps.ts). Nothing here
  * parses a plan or decides RAG or a flag again: it only counts, groups and sorts, so the
- * dashboards show the numbers `npm run check` prints. Unit tests: tests/dashboard.test.ts.
+ * dashboards show the numbers `npm run check` prints. Status and RAG counts come from
+ * `countByStatusAndRag()` (src/utils/action-counts.ts), the checker's own count. The sentences
+ * about these numbers are in ./sentences.ts, the chart blocks in ./charts.ts, what each page
+ * shows in ./view.ts. Unit tests: tests/dashboard.test.ts.
  */
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus, type Dissemination } from '../schemas/action-plan.ts';
-import { RAG_LABELS, type FlagKind, type Rag } from './action-status.ts';
-import { addDays, daysBetween, daysInMonth, formatMonth, isoFromParts, type IsoDate } from './dates.ts';
-
-/** The RAG ratings, worst first. */
-export const RAGS: readonly Rag[] = ['red', 'amber', 'green', 'grey'];
+import type { ActionStatus, Dissemination } from '../../schemas/action-plan.ts';
+import { countByStatusAndRag } from '../action-counts.ts';
+import type { FlagKind, Rag } from '../action-status.ts';
+import { addDays, daysBetween, daysInMonth, formatMonth, isoFromParts, type IsoDate } from '../dates.ts';
 
 /** What these functions need of an action entry (a subset of `ActionEntry`). */
 export interface EntryLike {
@@ -45,20 +46,7 @@ export function monitored<T extends EntryLike>(entries: readonly T[]): T[] {
   return entries.filter((e) => !e.draft);
 }
 
-/** How many actions have each status. */
-export function countByStatus(entries: readonly EntryLike[]): Record<ActionStatus, number> {
-  const out = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
-  for (const e of entries) out[e.action.status]++;
-  return out;
-}
-
-/** How many actions have each RAG rating. */
-export function countByRag(entries: readonly EntryLike[]): Record<Rag, number> {
-  const out: Record<Rag, number> = { red: 0, amber: 0, green: 0, grey: 0 };
-  for (const e of entries) out[e.rag.rag]++;
-  return out;
-}
-
+/** Whether the checker gave the action a flag of this kind. */
 export function hasFlag(e: EntryLike, kind: FlagKind): boolean {
   return e.flags.some((f) => f.kind === kind);
 }
@@ -94,16 +82,6 @@ export function lateBy(entries: readonly EntryLike[], by: 'owner' | 'review'): L
   return [...rows.values()]
     .filter((r) => r.overdue + r.dueSoon > 0)
     .sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || a.key.localeCompare(b.key));
-}
-
-/** RAG counts per group (review or owner), in the order the keys first appear. */
-export function ragBy(entries: readonly EntryLike[], by: 'owner' | 'review'): { key: string; counts: Record<Rag, number>; total: number }[] {
-  const groups = new Map<string, EntryLike[]>();
-  for (const e of entries) {
-    const key = by === 'owner' ? e.action.owner : e.review;
-    groups.set(key, [...(groups.get(key) ?? []), e]);
-  }
-  return [...groups.entries()].map(([key, list]) => ({ key, counts: countByRag(list), total: list.length }));
 }
 
 /** Where an action stands against its timescale: the filter windows of the dashboards. */
@@ -155,7 +133,7 @@ export interface Progress {
 }
 
 export function progress(entries: readonly EntryLike[]): Progress {
-  const s = countByStatus(entries);
+  const s = countByStatusAndRag(entries).byStatus;
   const done = s.complete + s.assured;
   const live = entries.length - s.withdrawn;
   return {
@@ -300,82 +278,6 @@ export function flagsOfKind<F extends FlagLike>(flags: readonly F[], kind: FlagK
   return flags.filter((f) => f.kind === kind);
 }
 
-// ----- One-sentence summaries of the charts, computed from the same numbers -----
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function listAnd(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** "Of 63 actions, 12 are red (overdue), ..." */
-export function ragSummary(counts: Record<Rag, number>): string {
-  const total = RAGS.reduce((n, r) => n + counts[r], 0);
-  if (!total) return 'There are no actions to show.';
-  const parts = RAGS.map((r) => `${counts[r]} ${counts[r] === 1 ? 'is' : 'are'} ${RAG_LABELS[r].toLowerCase()}`);
-  return `Of ${plural(total, 'action')}, ${listAnd(parts)}.`;
-}
-
-/** "Of 63 actions, 34 are complete (21 of them assured), 28 are still open and 1 was withdrawn." */
-export function statusSummary(counts: Record<ActionStatus, number>): string {
-  const total = ACTION_STATUSES.reduce((n, s) => n + counts[s], 0);
-  if (!total) return 'There are no actions to show.';
-  const done = counts.complete + counts.assured;
-  const open = counts['not-started'] + counts['in-progress'];
-  return `Of ${plural(total, 'action')}, ${done} ${done === 1 ? 'is' : 'are'} complete (${counts.assured} of them assured), ${open} ${open === 1 ? 'is' : 'are'} still open and ${counts.withdrawn} ${counts.withdrawn === 1 ? 'was' : 'were'} withdrawn.`;
-}
-
-/** "Example Constabulary has the most overdue actions (3); 12 actions are overdue across 5 agencies." */
-export function lateSummary(rows: readonly LateRow[], name: (key: string) => string, what: 'agency' | 'review'): string {
-  const overdue = rows.reduce((n, r) => n + r.overdue, 0);
-  const soon = rows.reduce((n, r) => n + r.dueSoon, 0);
-  if (!rows.length) return 'No action is overdue or due soon.';
-  const top = rows[0]!;
-  const groups = plural(rows.length, what === 'agency' ? 'agency' : 'review', what === 'agency' ? 'agencies' : 'reviews');
-  const lead = top.overdue > 0 ? `${name(top.key)} has the most overdue actions (${top.overdue}). ` : '';
-  return `${lead}${plural(overdue, 'action')} ${overdue === 1 ? 'is' : 'are'} overdue and ${soon} due soon, across ${groups}.`;
-}
-
-/** "By November 2026, 34 of the 55 actions due had been completed and 21 assured." */
-export function completionSummary(points: readonly MonthPoint[]): string {
-  const last = points[points.length - 1];
-  if (!last) return 'No action has a date yet.';
-  return `By ${last.label}, ${last.completed} actions had been completed and ${last.assured} assured, against ${last.due} due by then.`;
-}
-
-export function backlogSummary(items: readonly BacklogItem[]): string {
-  if (!items.length) return 'No completed action is waiting for assurance.';
-  const flagged = items.filter((i) => i.flagged).length;
-  const oldest = items[0]!;
-  return `${plural(items.length, 'completed action')} ${items.length === 1 ? 'is' : 'are'} waiting for assurance, ${flagged} of them longer than the assurance window; the longest has waited ${plural(oldest.days, 'day')}.`;
-}
-
-export function disseminationSummary(rows: readonly DisseminationRow[]): string {
-  const planned = rows.reduce((n, r) => n + r.planned, 0);
-  const done = rows.reduce((n, r) => n + r.done, 0);
-  const overdue = rows.reduce((n, r) => n + r.overdue, 0);
-  if (!planned) return 'No dissemination activity is planned.';
-  return `${done} of ${plural(planned, 'planned activity', 'planned activities')} to spread the learning ${done === 1 ? 'has' : 'have'} been done; ${overdue} ${overdue === 1 ? 'is' : 'are'} past ${overdue === 1 ? 'its' : 'their'} due date.`;
-}
-
-/** Status labels, re-exported for the components. */
-export { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS };
-
-/**
- * Whether the public may see a plan's progress, given its review's state in the public
- * catalogue (undefined when the review is not public). Published, archived and external reviews:
- * yes. Withheld: only when the plan says `publishWhenWithheld: true`. Delayed (the plan would
- * disclose the findings early), drafts and reviews not public: no.
- */
-export function planIsPublic(state: string | undefined, plan: { draft?: boolean; publishWhenWithheld?: boolean }): boolean {
-  if (!state || plan.draft) return false;
-  if (state === 'withheld') return plan.publishWhenWithheld === true;
-  return state === 'published' || state === 'archived' || state === 'external';
-}
-
 /**
  * Agencies that own at least one action, with their actions, RAG counts and progress: most red
  * first, then most amber, then by name.
@@ -387,6 +289,6 @@ export function agencyRows<T extends EntryLike, A extends { id: string; name: st
   return agencies
     .map((agency) => ({ agency, list: entries.filter((e) => e.action.owner === agency.id) }))
     .filter((r) => r.list.length > 0)
-    .map((r) => ({ ...r, rag: countByRag(r.list), progress: progress(r.list) }))
+    .map((r) => ({ ...r, rag: countByStatusAndRag(r.list).byRag, progress: progress(r.list) }))
     .sort((a, b) => b.rag.red - a.rag.red || b.rag.amber - a.rag.amber || a.agency.name.localeCompare(b.agency.name));
 }

@@ -1,0 +1,51 @@
+/**
+ * Action entries for the dashboard tests, built with the checker's own functions (due date, RAG
+ * rating, flags), so a change in a rule shows up in the tests as it would on the dashboards.
+ */
+import { actionDueDate, actionFlags, isOngoing, ragRating } from '../../src/utils/action-status.ts';
+import type { ActionStatus } from '../../src/schemas/action-plan.ts';
+import type { EntryLike } from '../../src/utils/dashboard/aggregate.ts';
+
+/** The tests' "today". */
+export const TODAY = '2026-11-23';
+
+export interface Spec {
+  id: string;
+  review?: string;
+  owner?: string;
+  status: ActionStatus;
+  timescale: string;
+  completedOn?: string;
+  assuredOn?: string;
+  reviewBy?: string;
+  updates?: string[];
+  evidence?: string;
+  draft?: boolean;
+}
+
+export type TestEntry = EntryLike & { action: { evidence?: string | undefined; updates: { date: string; note: string }[] } };
+
+/** One action entry as the checker's model has it, judged on `TODAY`. */
+export function entry(s: Spec): TestEntry {
+  const action = {
+    id: s.id,
+    owner: s.owner ?? 'police',
+    status: s.status,
+    timescale: s.timescale,
+    completedOn: s.completedOn,
+    assuredOn: s.assuredOn,
+    reviewBy: s.reviewBy,
+    evidence: s.evidence,
+    updates: (s.updates ?? []).map((date) => ({ date, note: `update of ${date}` })),
+  };
+  return {
+    review: s.review ?? 'child-a',
+    draft: s.draft ?? false,
+    recommendation: { id: s.id.split('.')[0]! },
+    action,
+    due: actionDueDate(action),
+    ongoing: isOngoing(action),
+    rag: ragRating(action, TODAY),
+    flags: s.draft ? [] : actionFlags(action, TODAY),
+  };
+}
