@@ -7,7 +7,7 @@ import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../schemas/action-plan.ts
 import { FLAG_KINDS, FLAG_LABELS, RAG_LABELS, type Rag } from '../utils/action-status.ts';
 import { formatDate } from '../utils/dates.ts';
 import { formatLocation, formatPath, type Problem } from '../utils/problems.ts';
-import type { CheckResult } from './index.ts';
+import type { CheckResult } from './types.ts';
 
 function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;

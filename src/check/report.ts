@@ -13,9 +13,8 @@ import path from 'node:path';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../schemas/action-plan.ts';
 import { FLAG_LABELS, RAG_LABELS, type FlagKind, type Rag } from '../utils/action-status.ts';
 import { formatDate, type IsoDate } from '../utils/dates.ts';
-import type { CheckResult } from './index.ts';
 import type { ActionEntry } from './project.ts';
-import type { Flag } from './steps.ts';
+import type { CheckResult, Flag } from './types.ts';
 
 /** A Markdown table cell: no line breaks, pipes escaped. */
 function cell(value: unknown): string {
