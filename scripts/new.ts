@@ -7,7 +7,7 @@ import path from 'node:path';
 import { readSiteConfig } from '../src/config/site-config.ts';
 import { createReview, NewReviewError } from '../src/check/new-review.ts';
 import { loadProject } from '../src/check/project.ts';
-import { CHECK_STEPS } from '../src/check/steps.ts';
+import { CHECK_STEPS } from '../src/check/registry.ts';
 import { readBuildContext } from '../src/config/build-context.ts';
 import { formatProblem } from '../src/utils/problems.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { anonymisationStep } from '../src/check/anonymisation.ts';
+import { anonymisationStep } from '../src/check/steps/anonymisation.ts';
 import { CHECK_STEPS, runCheck } from '../src/check/index.ts';
 import type { Problem } from '../src/utils/problems.ts';
 import { buildToday } from '../src/utils/dates.ts';

@@ -17,10 +17,56 @@ afterEach(() => {
 describe('JSON Schemas', () => {
   it('the committed files in content/schemas are what npm run schemas generates now', () => {
     const generated = generateJsonSchemas();
-    expect(Object.keys(generated).sort()).toEqual(['action-plan.schema.json', 'agencies.schema.json', 'national.schema.json', 'settings.schema.json', 'themes.schema.json']);
+    expect(Object.keys(generated).sort()).toEqual([
+      'action-plan.schema.json',
+      'agencies.schema.json',
+      'briefing.schema.json',
+      'national.schema.json',
+      'page.schema.json',
+      'report.schema.json',
+      'settings.schema.json',
+      'statement.schema.json',
+      'themes.schema.json',
+    ]);
+    // No file left behind that npm run schemas no longer writes.
+    expect(readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json')).sort()).toEqual(Object.keys(generated).sort());
     for (const [file, text] of Object.entries(generated)) {
       expect(readFileSync(path.join(SCHEMA_DIR, file), 'utf8'), `${file} is out of date: run npm run schemas`).toBe(text);
     }
+  });
+
+  it('every field of every schema has a description for editors', () => {
+    /** The field paths under a JSON Schema node that have no description. */
+    const undescribed = (node: unknown, at: string): string[] => {
+      if (node === null || typeof node !== 'object') return [];
+      const n = node as Record<string, unknown>;
+      const out: string[] = [];
+      for (const [key, field] of Object.entries((n.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        const p = at ? `${at}.${key}` : key;
+        if (typeof field.description !== 'string' || field.description.trim() === '') out.push(p);
+        out.push(...undescribed(field, p));
+      }
+      if (n.items) out.push(...undescribed(n.items, `${at}[]`));
+      for (const k of ['anyOf', 'oneOf', 'allOf'] as const) {
+        if (Array.isArray(n[k])) for (const sub of n[k]) out.push(...undescribed(sub, at));
+      }
+      return out;
+    };
+    for (const [file, text] of Object.entries(generateJsonSchemas())) {
+      const schema = JSON.parse(text) as unknown;
+      const fields = JSON.stringify(schema).match(/"properties"/g)?.length ?? 0;
+      expect(fields, `${file} has fields`).toBeGreaterThan(0);
+      expect(undescribed(schema, ''), `${file}: fields without a description (add .describe() in src/schemas/)`).toEqual([]);
+    }
+  });
+
+  it('the report schema describes its fields in plain words and keeps what it accepts', () => {
+    const schema = JSON.parse(generateJsonSchemas()['report.schema.json']!);
+    expect(schema.properties.published.description).toMatch(/YYYY-MM-DD/);
+    expect(schema.properties.published.pattern).toBe('^\\d{4}-\\d{2}-\\d{2}$');
+    expect(schema.properties.publication.enum).toEqual(['published', 'withheld', 'delayed']);
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(['title', 'published', 'type', 'publication', 'partnerships', 'summary', 'themes']);
   });
 
   it('the action-plan schema rejects unknown keys and lists the statuses', () => {

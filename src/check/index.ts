@@ -1,8 +1,8 @@
 /**
  * The content checker: `runCheck()` loads the project (src/check/project.ts), runs every step
- * (src/check/steps.ts) and returns errors, flags and counts without printing anything. The
- * command line (scripts/check.ts) prints them and writes the MESI report; the build can call
- * `runCheck()` first and fail when `result.exitCode` is 1.
+ * (src/check/registry.ts, one module each in src/check/steps/) and returns errors, flags and
+ * counts without printing anything. The command line (scripts/check.ts) prints them and writes
+ * the MESI report; the build can call `runCheck()` first and fail when `result.exitCode` is 1.
  *
  *   import { runCheck, formatResult } from './src/check/index.ts';
  *   const result = runCheck({ root: process.cwd(), today: '2026-03-14' });
@@ -11,69 +11,20 @@
 import type { ActionStatus } from '../schemas/action-plan.ts';
 import { countByStatusAndRag } from '../utils/action-counts.ts';
 import { FLAG_KINDS, type FlagKind, type Rag } from '../utils/action-status.ts';
-import type { IsoDate } from '../utils/dates.ts';
 import { sortProblems, type Problem } from '../utils/problems.ts';
 import { loadProject, type Project } from './project.ts';
-import { CHECK_STEPS, type CheckStep, type Flag } from './steps.ts';
+import { CHECK_STEPS } from './registry.ts';
+import type { CheckCounts, CheckOptions, CheckResult, Flag } from './types.ts';
 
+// The public API. Modules inside src/check never import this file: they import the module that
+// defines what they need, so that there are no import cycles.
 export { loadProject, type Project } from './project.ts';
 export type { ActionEntry, ActionCount, ReviewFolder, SourceFile, MdxFile, StandaloneBriefing, NationalFile, PageFile } from './project.ts';
-export { CHECK_STEPS, projectFlags, type CheckStep, type Flag } from './steps.ts';
+export type { CheckCounts, CheckOptions, CheckResult, CheckStep, Flag } from './types.ts';
+export { CHECK_STEPS } from './registry.ts';
+export { projectFlags } from './steps/flags.ts';
 export { formatResult, ciAnnotations, resultToJson } from './output.ts';
 export { mesiReport, openActionsCsv, writeReports } from './report.ts';
-
-export interface CheckOptions {
-  /** The project folder (the build context's `root`). */
-  root: string;
-  /** "Today": the calendar date in England the rules are judged on (the build context's `today`). */
-  today: IsoDate;
-  /** Treat flags and warnings as failures. */
-  strict?: boolean | undefined;
-  /** The steps to run (default CHECK_STEPS). */
-  steps?: readonly CheckStep[] | undefined;
-}
-
-/** The numbers the summary, the report and the JSON give. */
-export interface CheckCounts {
-  errors: number;
-  /** Files with at least one error. */
-  filesWithErrors: number;
-  /** Warnings that are not monitoring flags (from other steps). */
-  warnings: number;
-  flags: number;
-  flagsByKind: Record<FlagKind, number>;
-  reviews: number;
-  plans: number;
-  actions: {
-    /** Counted in the YAML of the plan files. */
-    inFiles: number;
-    /** Read into the model. */
-    read: number;
-    /** In plans with errors (not monitored until the errors are fixed). */
-    inPlansWithErrors: number;
-    /** In the report: by status, plus those in plans with errors. Always equals inFiles. */
-    reported: number;
-    byStatus: Record<ActionStatus, number>;
-    byRag: Record<Rag, number>;
-    /** In draft plans (counted in byStatus, not monitored). */
-    inDraftPlans: number;
-  };
-}
-
-export interface CheckResult {
-  root: string;
-  today: IsoDate;
-  project: Project;
-  /** Every error, sorted by file, line and column. */
-  errors: Problem[];
-  /** Monitoring flags, sorted by file, line and column. */
-  flags: Flag[];
-  /** Other warnings. */
-  warnings: Problem[];
-  counts: CheckCounts;
-  /** 1 when there are errors, or flags or warnings with `strict`; else 0. */
-  exitCode: 0 | 1;
-}
 
 function isFlag(p: Problem): p is Flag {
   return p.severity === 'warning' && (FLAG_KINDS as readonly string[]).includes(p.kind ?? '') && 'review' in p;

@@ -16,9 +16,8 @@ import type { Briefing, NationalEntry, Page, Report, Statement } from '../schema
 import type { Monitoring } from '../utils/action-status.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import type { Problem } from '../utils/problems.ts';
-import type { CheckCounts, CheckResult } from './index.ts';
+import type { CheckCounts, CheckResult, Flag } from './types.ts';
 import type { ActionCount, ActionEntry } from './project.ts';
-import type { Flag } from './steps.ts';
 
 /** A validated file: where it is and its data. */
 export interface ModelDocument<T> {

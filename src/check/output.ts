@@ -8,7 +8,7 @@ import { FLAG_KINDS, FLAG_LABELS, RAG_LABELS, type Rag } from '../utils/action-s
 import { formatDate } from '../utils/dates.ts';
 import { formatLocation, formatPath, type Problem } from '../utils/problems.ts';
 import { plural } from '../utils/text.ts';
-import type { CheckResult } from './index.ts';
+import type { CheckResult } from './types.ts';
 
 function problemLine(p: Problem): string {
   const where = p.line ? `${p.line}:${p.column ?? 1}` : '';

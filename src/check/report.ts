@@ -16,7 +16,7 @@ import { formatDate, type IsoDate } from '../utils/dates.ts';
 import type { CheckView } from './model.ts';
 import { plural } from '../utils/text.ts';
 import type { ActionEntry } from './project.ts';
-import type { Flag } from './steps.ts';
+import type { Flag } from './types.ts';
 
 /** A Markdown table cell: no line breaks, pipes escaped. */
 function cell(value: unknown): string {

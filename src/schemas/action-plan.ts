@@ -3,8 +3,10 @@
  * recommendations into actions, and the plan for spreading the learning.
  *
  * The Learning from Practice subgroup writes it; the MESI subgroup monitors it. Every field is
- * described for editors in docs/action-plans.md, and the JSON Schema editors' tools use
- * (content/schemas/action-plan.schema.json) is generated from this file by `npm run schemas`.
+ * described for editors in docs/action-plans.md and in its `.describe()` here; the JSON Schema
+ * editors' tools use (content/schemas/action-plan.schema.json) is generated from this file by
+ * `npm run schemas` and carries those descriptions. A JSDoc comment is added only where
+ * programmers need more.
  *
  * Rules that need more than the file (owners are known agencies, ids are unique, update dates are
  * not in the future) are checked by `npm run check` (src/check/).
@@ -54,11 +56,9 @@ export const timescaleSchema = z
 /** A dated progress note on an action. */
 export const updateSchema = z
   .object({
-    /** The day of the update; it cannot be after today. */
     date: isoDate.describe('The day of the update, written YYYY-MM-DD; it cannot be after today.'),
-    /** What happened, in words fit for the public site. */
     note: text.describe('What happened, in a sentence fit for the public site.'),
-    /** INTERNAL: detail for partners only (never shown on the public site). */
+    /** INTERNAL (listed in INTERNAL_FIELDS): `stripInternal()` removes it for the public site. */
     notes: text.optional().describe('INTERNAL, partners only: detail that is never shown on the public site.'),
   })
   .strict();
@@ -69,37 +69,23 @@ const statusList = ACTION_STATUSES.join(', ');
 /** One action: what will be done, by which agency, by when, and how we will know. */
 export const actionSchema = z
   .object({
-    /** Short id, unique in the plan, usually the recommendation's id and a number (R1.1). */
     id: identifier.describe('A short id, unique in the plan, usually the recommendation id and a number: R1.1'),
-    /** The issue the action addresses (what the review found). */
     issue: text.describe('The issue the action addresses: what the review found.'),
-    /** What will be done. */
     action: text.describe('What will be done.'),
-    /** The agency that owns the action: an id from content/agencies.yaml. */
     owner: slug.describe('The agency that owns the action: an id from content/agencies.yaml, for example icb.'),
-    /** The lead, as a role (never a person's name), for example "Designated Nurse". */
     lead: text.optional().describe('The lead as a role, never a person\'s name: for example "Designated Nurse".'),
-    /** The outcome sought: what will be different for children. */
     outcome: text.describe('The outcome sought: what will be different for children and families.'),
-    /** The evidence of implementation. Required when status is complete or assured. */
     evidence: text.optional().describe('The evidence of implementation. Required when status is complete or assured.'),
-    /** When it is due: a date in one of the accepted forms, or `ongoing`. */
     timescale: timescaleSchema.describe(`When the action is due. ${TIMESCALE_ACCEPTED}`),
-    /** For an ongoing action: the day the subgroup next reviews it. Required when timescale is ongoing. */
     reviewBy: isoDate.optional().describe('The day the subgroup next reviews the action, written YYYY-MM-DD. Required when timescale is ongoing.'),
-    /** Where the action stands. */
     status: z
       .enum(ACTION_STATUSES, { error: `must be one of: ${statusList}` })
       .describe(`Where the action stands: one of ${statusList}.`),
-    /** The day the action was completed. Required when status is complete or assured. */
     completedOn: isoDate.optional().describe('The day the action was completed, written YYYY-MM-DD. Required when status is complete or assured.'),
-    /** The day the MESI subgroup accepted the evidence. Required when status is assured. */
     assuredOn: isoDate.optional().describe('The day the MESI subgroup accepted the evidence, written YYYY-MM-DD. Required when status is assured.'),
-    /** Why the action was withdrawn. Required when status is withdrawn. */
     reason: text.optional().describe('Why the action was withdrawn. Required when status is withdrawn.'),
-    /** Dated progress notes, oldest first. */
     updates: z.array(updateSchema).default([]).describe('Dated progress notes, oldest first.'),
-    /** INTERNAL: notes for partners only (never shown on the public site). */
+    /** INTERNAL (listed in INTERNAL_FIELDS): `stripInternal()` removes it for the public site. */
     notes: text.optional().describe('INTERNAL, partners only: notes that are never shown on the public site.'),
   })
   .strict()
@@ -135,11 +121,8 @@ export type Action = z.infer<typeof actionSchema>;
 /** One recommendation of the review and the actions that answer it. */
 export const recommendationSchema = z
   .object({
-    /** Short id, unique in the plan, as numbered in the report (R1). */
     id: identifier.describe('A short id, unique in the plan, as numbered in the report: R1.'),
-    /** The recommendation, as worded in the report. */
     text: text.describe('The recommendation, as worded in the report.'),
-    /** The actions that answer it (at least one). */
     actions: z
       .array(actionSchema)
       .min(1, { error: 'must list at least one action' })
@@ -151,16 +134,12 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 /** One activity of the dissemination plan (spreading the learning). */
 export const disseminationSchema = z
   .object({
-    /** What will be done, for example "7-minute briefing to all health visiting teams". */
     activity: text.describe('What will be done, for example "7-minute briefing to all health visiting teams".'),
-    /** Who it reaches: agency ids from content/agencies.yaml. */
     audience: z
       .array(slug)
       .min(1, { error: 'must list at least one agency id from content/agencies.yaml' })
       .describe('Who it reaches: agency ids from content/agencies.yaml, for example [icb, police].'),
-    /** The day it is due. */
     due: isoDate.describe('The day it is due, written YYYY-MM-DD.'),
-    /** The day it was done (leave out until it is). */
     done: isoDate.optional().describe('The day it was done, written YYYY-MM-DD. Leave out until it is done.'),
   })
   .strict();
@@ -169,29 +148,24 @@ export type Dissemination = z.infer<typeof disseminationSchema>;
 /** `reviews/<slug>/action-plan.yaml`. */
 export const actionPlanSchema = z
   .object({
-    /** The review this plan answers: must be the name of the folder the file is in. */
+    /** The plan-review step of the check (src/check/steps/plan-review.ts) compares it with the folder's name. */
     review: slug.describe('The review this plan answers: the name of the folder the file is in, for example child-c.'),
-    /** `true` while the plan is being written: it is checked but not monitored or shown. */
     draft: z
       .boolean({ error: 'must be true or false' })
       .default(false)
       .describe('true while the plan is being written: it is checked, but not monitored or shown on the site.'),
-    /**
-     * For a review whose report is withheld: `true` publishes this plan's progress anyway (the
-     * partners decided the plan does not identify the family). Otherwise it stays partners-only.
-     */
     publishWhenWithheld: z
       .boolean({ error: 'must be true or false' })
       .default(false)
-      .describe("Only for a review whose report is withheld: true publishes the plan's progress anyway. Otherwise it is shown only to partners."),
-    /** The day the partnership endorsed the plan. Required unless draft is true. */
+      .describe(
+        "Only for a review whose report is withheld: true publishes the plan's progress anyway, once the partners have decided " +
+          'the plan does not identify the family. Otherwise it is shown only to partners.',
+      ),
     agreed: isoDate.optional().describe('The day the partnership endorsed the plan, written YYYY-MM-DD. Required unless draft is true.'),
-    /** The review's recommendations, each with its actions. */
     recommendations: z
       .array(recommendationSchema)
       .min(1, { error: 'must list at least one recommendation' })
       .describe("The review's recommendations, each with its actions."),
-    /** The plan for spreading the learning. */
     dissemination: z.array(disseminationSchema).default([]).describe('The plan for spreading the learning.'),
   })
   .strict()

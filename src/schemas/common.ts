@@ -35,9 +35,9 @@ export const url = z.url({ error: 'must be a full web address starting https://'
  */
 export const allowedText = z
   .object({
-    /** The exact text the check flagged. */
-    text,
-    /** Why it is safe to publish, in a sentence (for example "the partnership's public switchboard"). */
-    reason: text,
+    text: text.describe('The exact text the check flagged, with the same capitals (line breaks and extra spaces do not matter).'),
+    reason: text.describe(
+      'Why a person decided it does not identify anyone, in a sentence, for example "the public library where the learning event was held".',
+    ),
   })
   .strict();

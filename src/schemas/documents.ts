@@ -3,6 +3,9 @@
  * 7-minute briefings, national and thematic entries, and site pages.
  *
  * One schema per document kind; the site's content collections and `npm run check` both use these.
+ * Every field's description (`.describe()`) is written for editors: their tools show it from the
+ * generated JSON Schemas (content/schemas/), and Astro's editor support shows it for frontmatter.
+ * A JSDoc comment is added only where programmers need to know more.
  */
 import { z } from 'astro/zod';
 import { allowedText, isoDate, slug, text, url } from './common.ts';
@@ -39,67 +42,113 @@ export const REPORT_DOCUMENT_LABELS: Record<(typeof REPORT_DOCUMENTS)[number], s
 export const PUBLICATION_STATES = ['published', 'withheld', 'delayed'] as const;
 export type PublicationState = (typeof PUBLICATION_STATES)[number];
 
+/** The review types for descriptions, each abbreviation with what it stands for. */
+const reviewTypesAccepted = REVIEW_TYPES.map((t) => {
+  const label = REVIEW_TYPE_LABELS[t].toLowerCase();
+  return label.replaceAll(' ', '-') === t ? t : `${t} (${label})`;
+}).join(', ');
+const reviewTypeError = { error: `must be one of: ${REVIEW_TYPES.join(', ')}` };
+
+/** Where a field of themes points editors. */
+const themeIds = 'ids from content/themes.yaml, for example [neglect, health-visiting]';
+
 /** Fields every published document has. */
 export const baseDocumentSchema = z.object({
-  /** The title readers see. For a report, the child's pseudonym (for example "Child C"). */
-  title: text,
-  /** The day it goes (or went) public, a calendar date in England. Nothing is public before it. */
-  published: isoDate,
-  /** `true` keeps the document off the site whatever its date. */
-  draft: z.boolean({ error: 'must be true or false' }).default(false),
-  /** Reviewed false positives of the anonymisation check that may stand in this document. */
-  allow: z.array(allowedText).default([]),
+  title: text.describe('The title readers see. For a report, the pseudonym used in it, for example "Child C".'),
+  /** A calendar date in England: the publication gate (src/utils/publication.ts) compares it with today. */
+  published: isoDate.describe(
+    'The day it is published, written YYYY-MM-DD (a calendar day in England). Nothing appears on the site before this day.',
+  ),
+  draft: z
+    .boolean({ error: 'must be true or false' })
+    .default(false)
+    .describe('true keeps the document off the site whatever its date. Leave it out (false) to publish on the published day.'),
+  allow: z
+    .array(allowedText)
+    .default([])
+    .describe(
+      'Text the anonymisation check flagged that a person has checked does not identify anyone: a list of { text, reason }. ' +
+        "A review's action plan uses the list in its report.mdx.",
+    ),
 });
 
 /** A PDF attached to a review (the file sits in the review's folder). */
 export const attachmentSchema = z
   .object({
-    /** File name in the review's folder, for example `child-c-overview-report.pdf`. */
-    file: z.string().regex(/^[A-Za-z0-9._-]+\.pdf$/, { error: 'must be a PDF file name in the review folder, for example report.pdf' }),
-    /** What the file is, for the link text. */
-    title: text,
+    file: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+\.pdf$/, { error: 'must be a PDF file name in the review folder, for example report.pdf' })
+      .describe(
+        "The PDF's file name in the review's folder: letters, digits, dots, hyphens and underscores, ending .pdf, " +
+          'for example child-c-overview-report.pdf.',
+      ),
+    title: text.describe('What the file is, used as the link text, for example "Overview report".'),
   })
   .strict();
 
 /** The record that a person read the report for identifying details before it was published. */
 export const anonymisationSignOffSchema = z
   .object({
-    /** The day the check was signed off. */
-    date: isoDate,
-    /** The role (never a name) of the person who signed it off, for example "Business Manager". */
-    role: text,
+    date: isoDate.describe('The day a person finished reading the report for identifying details, written YYYY-MM-DD.'),
+    role: text.describe('The role of the person who signed it off, never their name, for example "Business Manager".'),
   })
   .strict();
 
 /** `reviews/<slug>/report.mdx`: the review and its report. */
 export const reportSchema = baseDocumentSchema
   .extend({
-    /** Kind of review. */
-    type: z.enum(REVIEW_TYPES, { error: `must be one of: ${REVIEW_TYPES.join(', ')}` }),
-    /** Which text is published: the full overview report or an executive summary. Required when published. */
-    document: z.enum(REPORT_DOCUMENTS, { error: `must be one of: ${REPORT_DOCUMENTS.join(', ')}` }).optional(),
-    /** Whether the report itself is published, withheld to protect the family, or delayed by parallel proceedings. */
-    publication: z.enum(PUBLICATION_STATES, { error: `must be one of: ${PUBLICATION_STATES.join(', ')}` }),
-    /** Partnership ids from settings. Two or more for a joint review; the first leads. */
-    partnerships: z.array(slug).min(1, { error: 'must name at least one partnership id from content/settings.yaml' }),
-    /** Lead reviewer(s). A published report always names them. */
-    reviewers: z.array(text).default([]),
-    /** One or two sentences on what happened and the core learning. Public whenever the review is. */
-    summary: text,
-    /** Theme ids from content/themes.yaml. */
-    themes: z.array(slug).min(1, { error: 'must list at least one theme id from content/themes.yaml' }),
-    /** The day the final report went to the Panel, Ofsted and the DfE. */
-    sentToPanel: isoDate.optional(),
-    /** The day the full report was (or will be) taken off the site. */
-    archived: isoDate.optional(),
-    /** For a delayed report: when publication is expected, if known. */
-    expected: isoDate.optional(),
-    /** For a delayed report: why, in words fit to publish (for example "an ongoing criminal trial"). */
-    delayReason: text.optional(),
-    /** PDF files in the review's folder, published with the report. */
-    pdfs: z.array(attachmentSchema).default([]),
-    /** The human anonymisation sign-off. A report is not published without it. */
-    anonymisation: anonymisationSignOffSchema.optional(),
+    type: z.enum(REVIEW_TYPES, reviewTypeError).describe(`The kind of review: one of ${reviewTypesAccepted}. Reviews before 2019 are scr.`),
+    document: z
+      .enum(REPORT_DOCUMENTS, { error: `must be one of: ${REPORT_DOCUMENTS.join(', ')}` })
+      .optional()
+      .describe('Which text is published: overview-report (the full report) or executive-summary. Required when publication is published.'),
+    publication: z
+      .enum(PUBLICATION_STATES, { error: `must be one of: ${PUBLICATION_STATES.join(', ')}` })
+      .describe(
+        'Whether the report itself is published: published, withheld (not published, to protect the identity of the child and family) ' +
+          'or delayed (held back by parallel proceedings, such as a criminal trial).',
+      ),
+    partnerships: z
+      .array(slug)
+      .min(1, { error: 'must name at least one partnership id from content/settings.yaml' })
+      .describe(
+        'The partnerships that commissioned the review: ids from partnerships in content/settings.yaml, for example [example-borough]. ' +
+          'Two or more for a joint review; the first leads.',
+      ),
+    reviewers: z.array(text).default([]).describe('The lead reviewer or reviewers, by name. A published report must name at least one.'),
+    summary: text.describe(
+      'One or two sentences on what happened and the core learning. Public whenever the review is, whatever happens to the report.',
+    ),
+    themes: z
+      .array(slug)
+      .min(1, { error: 'must list at least one theme id from content/themes.yaml' })
+      .describe(`The learning themes, for filters and theme pages: at least one of the ${themeIds}.`),
+    sentToPanel: isoDate
+      .optional()
+      .describe(
+        'The day the final report went to the Child Safeguarding Practice Review Panel, Ofsted and the DfE, written YYYY-MM-DD. ' +
+          'The check warns when it is missing or too close to the published day (panelNoticeWorkingDays in content/settings.yaml).',
+      ),
+    archived: isoDate
+      .optional()
+      .describe(
+        'The day the report text and PDFs are (or were) taken off the site, written YYYY-MM-DD, not before the published day. ' +
+          'The summary, statement and briefing stay.',
+      ),
+    expected: isoDate.optional().describe('Only for a delayed report: the day publication is expected, written YYYY-MM-DD, if it is known.'),
+    delayReason: text
+      .optional()
+      .describe('Only for a delayed report: why, in words fit to publish, for example "an ongoing criminal trial".'),
+    pdfs: z
+      .array(attachmentSchema)
+      .default([])
+      .describe("PDF files in the review's folder, published with the report: a list of { file, title }."),
+    anonymisation: anonymisationSignOffSchema
+      .optional()
+      .describe(
+        'The human anonymisation sign-off, { date, role }: the day and the role (never the name) of the person who read the report ' +
+          'for anything that could identify the child or family. Without it the report text and PDFs are not published.',
+      ),
   })
   .strict()
   .superRefine((report, ctx) => {
@@ -129,25 +178,23 @@ export type Report = z.infer<typeof reportSchema>;
 /** `reviews/<slug>/statement.mdx`: the partnership's response to a review. */
 export const statementSchema = baseDocumentSchema
   .extend({
-    /** One sentence saying what the statement is about, for lists and search results. */
-    summary: text.optional(),
-    /**
-     * For a statement about another area's review: where that report is published. Such a review
-     * folder has no report.mdx.
-     */
+    summary: text.optional().describe('One sentence saying what the statement is about, for lists and search results.'),
     about: z
       .object({
-        /** The partnership that published the report. */
-        partnership: text,
-        /** The address of that partnership's report. */
-        url,
-        /** Kind of review. */
-        type: z.enum(REVIEW_TYPES, { error: `must be one of: ${REVIEW_TYPES.join(', ')}` }),
+        partnership: text.describe('The name of the partnership that published the report.'),
+        url: url.describe("The web address of that partnership's report, starting https://."),
+        type: z.enum(REVIEW_TYPES, reviewTypeError).describe(`The kind of review: one of ${reviewTypesAccepted}.`),
       })
       .strict()
-      .optional(),
-    /** Theme ids (for a statement about another area's review, which has no report to take them from). */
-    themes: z.array(slug).default([]),
+      .optional()
+      .describe(
+        "Only for a statement about another area's review: { partnership, url, type }, saying who published the report, where, " +
+          'and what kind of review it is. Such a review folder has no report.mdx.',
+      ),
+    themes: z
+      .array(slug)
+      .default([])
+      .describe(`The learning themes, as ${themeIds}. Only for a statement about another area's review; otherwise the report's themes are used.`),
   })
   .strict();
 export type Statement = z.infer<typeof statementSchema>;
@@ -155,10 +202,10 @@ export type Statement = z.infer<typeof statementSchema>;
 /** `reviews/<slug>/briefing.mdx` or `content/briefings/<slug>.mdx`: a 7-minute briefing. */
 export const briefingSchema = baseDocumentSchema
   .extend({
-    /** One sentence for lists and search results. Required for a standalone briefing. */
-    summary: text.optional(),
-    /** Theme ids; a review's briefing also shows its review's themes. */
-    themes: z.array(slug).default([]),
+    summary: text
+      .optional()
+      .describe('One sentence for lists and search results. Required for a standalone briefing (in content/briefings/).'),
+    themes: z.array(slug).default([]).describe(`The learning themes, as ${themeIds}. A review's briefing also shows its review's themes.`),
   })
   .strict();
 export type Briefing = z.infer<typeof briefingSchema>;
@@ -175,24 +222,26 @@ export const NATIONAL_KIND_LABELS: Record<(typeof NATIONAL_KINDS)[number], strin
 /** `content/national/<slug>.yaml`: a national or thematic report published elsewhere. */
 export const nationalSchema = z
   .object({
-    /** Its title as published. */
-    title: text,
-    /** Kind of publication. */
-    kind: z.enum(NATIONAL_KINDS, { error: `must be one of: ${NATIONAL_KINDS.join(', ')}` }),
-    /** Who published it, for example "Child Safeguarding Practice Review Panel". */
-    publisher: text,
-    /** The day it was published (the entry goes live on this day too). */
-    published: isoDate,
-    /** Theme ids from content/themes.yaml. */
-    themes: z.array(slug).min(1, { error: 'must list at least one theme id from content/themes.yaml' }),
-    /** A short summary in the partnership's words. */
-    summary: text,
-    /** Where it is published. */
-    url,
-    /** `true` keeps it off the site. */
-    draft: z.boolean({ error: 'must be true or false' }).default(false),
-    /** Reviewed false positives of the anonymisation check. */
-    allow: z.array(allowedText).default([]),
+    title: text.describe('The title of the report, as published.'),
+    kind: z
+      .enum(NATIONAL_KINDS, { error: `must be one of: ${NATIONAL_KINDS.join(', ')}` })
+      .describe(`The kind of publication: one of ${NATIONAL_KINDS.join(', ')}.`),
+    publisher: text.describe('Who published it, for example "Child Safeguarding Practice Review Panel".'),
+    published: isoDate.describe('The day it was published, written YYYY-MM-DD. The entry appears on the site from this day.'),
+    themes: z
+      .array(slug)
+      .min(1, { error: 'must list at least one theme id from content/themes.yaml' })
+      .describe(`The learning themes: at least one of the ${themeIds}.`),
+    summary: text.describe("A short summary in the partnership's own words."),
+    url: url.describe('Where the report is published: a full web address starting https://.'),
+    draft: z
+      .boolean({ error: 'must be true or false' })
+      .default(false)
+      .describe('true keeps the entry off the site. Leave it out (false) to show it from the published day.'),
+    allow: z
+      .array(allowedText)
+      .default([])
+      .describe('Text the anonymisation check flagged that a person has checked does not identify anyone: a list of { text, reason }.'),
   })
   .strict();
 export type NationalEntry = z.infer<typeof nationalSchema>;
@@ -200,12 +249,9 @@ export type NationalEntry = z.infer<typeof nationalSchema>;
 /** `content/pages/<slug>.mdx`: a plain page (about reviews, accessibility, staying safe online). */
 export const pageSchema = z
   .object({
-    /** The page title. */
-    title: text,
-    /** One sentence for search results and the page's meta description. */
-    description: text,
-    /** The day the page was last reviewed. */
-    updated: isoDate.optional(),
+    title: text.describe('The page title.'),
+    description: text.describe('One sentence for search engines and link previews (the page\'s meta description).'),
+    updated: isoDate.optional().describe('The day the page was last reviewed, written YYYY-MM-DD. It is shown at the bottom of the page.'),
   })
   .strict();
 export type Page = z.infer<typeof pageSchema>;

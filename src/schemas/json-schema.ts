@@ -1,16 +1,22 @@
 /**
- * JSON Schemas for the YAML files editors write, generated from the zod schemas (one schema per
- * concept; these files are never edited by hand). Editors' tools (VS Code with the YAML extension)
- * read them through the first line of each file, for example
- * `# yaml-language-server: $schema=../../content/schemas/action-plan.schema.json`, and then
- * complete field names and mark mistakes as the editor types.
+ * JSON Schemas for the files editors write, generated from the zod schemas (one schema per
+ * concept; these files are never edited by hand). Every field carries its description from the
+ * zod schema (`.describe()`), so the help editors see comes from one source.
+ *
+ * - YAML files: editors' tools (VS Code with the YAML extension) read them through the first line
+ *   of each file, for example
+ *   `# yaml-language-server: $schema=../../content/schemas/action-plan.schema.json`, and then
+ *   complete field names, show each field's description and mark mistakes as the editor types.
+ * - The frontmatter of MDX documents (report, statement, briefing, page): for tools that check
+ *   frontmatter against a JSON Schema, and as a reference. (Astro's editor support reads the same
+ *   zod schemas through the content collections, descriptions included.)
  *
  * `npm run schemas` writes them to content/schemas/; a test checks the committed files are what
  * this produces.
  */
 import { z } from 'astro/zod';
 import { actionPlanSchema } from './action-plan.ts';
-import { nationalSchema } from './documents.ts';
+import { briefingSchema, nationalSchema, pageSchema, reportSchema, statementSchema } from './documents.ts';
 import { agenciesFileSchema, settingsSchema, themesFileSchema } from './site.ts';
 
 /** Where the schema files go, relative to the project folder. */
@@ -41,6 +47,26 @@ const SCHEMAS: Record<string, { schema: z.ZodType; title: string; description: s
     schema: nationalSchema,
     title: 'National or thematic report (content/national/<slug>.yaml)',
     description: 'A national or thematic report published elsewhere.',
+  },
+  'report.schema.json': {
+    schema: reportSchema,
+    title: 'Review report frontmatter (reviews/<slug>/report.mdx)',
+    description: 'The review and its report: the fields between the --- lines at the top of report.mdx. See docs/content-contract.md.',
+  },
+  'statement.schema.json': {
+    schema: statementSchema,
+    title: 'Partnership statement frontmatter (reviews/<slug>/statement.mdx)',
+    description: "The partnership's response to a review: the fields between the --- lines at the top of statement.mdx.",
+  },
+  'briefing.schema.json': {
+    schema: briefingSchema,
+    title: '7-minute briefing frontmatter (reviews/<slug>/briefing.mdx or content/briefings/<slug>.mdx)',
+    description: "A 7-minute briefing, on one review or standalone: the fields between the --- lines at the top of the file.",
+  },
+  'page.schema.json': {
+    schema: pageSchema,
+    title: 'Site page frontmatter (content/pages/<slug>.mdx)',
+    description: 'A plain page, such as about reviews or accessibility: the fields between the --- lines at the top of the file.',
   },
 };
 

@@ -15,8 +15,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ActionPlan } from '../schemas/action-plan.ts';
-import type { Report } from '../schemas/documents.ts';
+import type { ActionPlan } from '../../schemas/action-plan.ts';
+import type { Report } from '../../schemas/documents.ts';
 import {
   contactsFromSettings,
   findingMessage,
@@ -27,13 +27,13 @@ import {
   type LocatedFinding,
   type PartnershipContacts,
   type TextField,
-} from '../utils/anonymise/index.ts';
-import { formatDate, type IsoDate } from '../utils/dates.ts';
-import type { Problem } from '../utils/problems.ts';
-import { documentVisibility, HIDDEN_REASON_TEXT, reportBodyVisibility, reviewState, type Visibility } from '../utils/publication.ts';
-import { locate } from '../utils/yaml-source.ts';
-import type { MdxFile, Project, ReviewFolder, SourceFile } from './project.ts';
-import type { CheckStep } from './steps.ts';
+} from '../../utils/anonymise/index.ts';
+import { formatDate, type IsoDate } from '../../utils/dates.ts';
+import type { Problem } from '../../utils/problems.ts';
+import { documentVisibility, HIDDEN_REASON_TEXT, reportBodyVisibility, reviewState, type Visibility } from '../../utils/publication.ts';
+import { locate } from '../../utils/yaml-source.ts';
+import type { MdxFile, Project, ReviewFolder, SourceFile } from '../project.ts';
+import type { CheckStep } from '../types.ts';
 
 /** The fields of an action plan shown on the public site (INTERNAL `notes` are not). */
 export function planPublicFields(plan: ActionPlan): TextField[] {
