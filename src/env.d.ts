@@ -7,11 +7,7 @@ declare module 'govuk-frontend' {
   export function createAll(component: unknown, config?: unknown, scope?: Element | Document): unknown[];
 }
 
-// Provided by src/integrations/model.ts: the build context, and the site model made from the one check of this build.
-declare module 'virtual:lscp/context' {
-  const context: import('./config/build-context.ts').BuildContext;
-  export default context;
-}
+// Provided by src/integrations/model.ts: the site model made from the one check of this build, with its build context.
 declare module 'virtual:lscp/model' {
   const model: import('./check/model.ts').SiteModel;
   export default model;

@@ -8,7 +8,7 @@
  * - `build`: which site is built: the public one, or the partners' dashboards (`PARTNERS_BUILD=1`).
  *
  * Only entry points call `readBuildContext()`: `astro.config.mjs` (which gives it to the
- * integrations, and through them to the pages as `virtual:lscp/context`) and the scripts in
+ * integrations, and through the model to the pages as part of `virtual:lscp/model`) and the scripts in
  * `scripts/`. No other module reads these variables, and no function defaults to them.
  */
 import path from 'node:path';

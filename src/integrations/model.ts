@@ -5,10 +5,10 @@
  * - in `astro build`, runs the whole check once at the start: invalid content stops the build
  *   before anything is written (every error listed), the monitoring flags are printed, and the
  *   MESI report and CSV are written to `reports/`, exactly as `npm run check` does;
- * - gives the pages two virtual modules, as Starlight does for its project context:
- *   `virtual:lscp/context` (the build context) and `virtual:lscp/model` (the site model made from
- *   that one check: src/check/model.ts). Pages read content only through src/data/, which imports
- *   them; no file is parsed twice and nothing is handed over through globals;
+ * - gives the pages a virtual module, as Starlight does for its project context:
+ *   `virtual:lscp/model`, the site model made from that one check and the build context it was
+ *   made for (src/check/model.ts). Pages read content only through src/data/, which imports it;
+ *   no file is parsed twice and nothing is handed over through globals;
  * - in `npm run dev`, watches `content/` and `reviews/`: any change runs the check again, drops
  *   the old model from Vite's module graph (with every module that imported it) and reloads the
  *   browser, so every page shows the change without a restart. While the content has errors the
@@ -25,9 +25,7 @@ import { toSiteModel } from '../check/model.ts';
 import { formatProblem } from '../utils/problems.ts';
 
 export const MODEL_MODULE = 'virtual:lscp/model';
-export const CONTEXT_MODULE = 'virtual:lscp/context';
 const RESOLVED_MODEL = `\0${MODEL_MODULE}`;
-const RESOLVED_CONTEXT = `\0${CONTEXT_MODULE}`;
 /** How long a changed file must be left alone before the check runs again (dev only). */
 const SETTLE_MS = 120;
 
@@ -116,11 +114,9 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
     name: 'lscp:model',
     resolveId(id) {
       if (id === MODEL_MODULE) return RESOLVED_MODEL;
-      if (id === CONTEXT_MODULE) return RESOLVED_CONTEXT;
       return undefined;
     },
     load(id) {
-      if (id === RESOLVED_CONTEXT) return `export default ${JSON.stringify(context)};`;
       if (id !== RESOLVED_MODEL) return undefined;
       const r = check();
       if (r.errors.length > 0) throw new ContentErrors(r);
