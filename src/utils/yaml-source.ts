@@ -4,7 +4,7 @@
  *
  * This is the one reader of editors' YAML: the site's loaders and `npm run check` both call it.
  */
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { z } from 'astro/zod';
 import { formatPath, nearest, type Problem } from './problems.ts';
 
@@ -22,8 +22,22 @@ export interface YamlSource {
 
 export type Parsed<T> = { ok: true; data: T; source: YamlSource } | { ok: false; problems: Problem[]; source?: YamlSource };
 
-/** How every editor's YAML is read: YAML 1.2, core schema, a key twice is an error. */
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: '1.2' } as const;
+/**
+ * How every editor's YAML is read: YAML 1.2, core schema, a key twice is an error. The package
+ * prints nothing itself (`logLevel`): every problem comes back as a located problem instead.
+ */
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, version: '1.2', logLevel: 'error' } as const;
+
+/** Lists and blocks of fields inside each other: editors' files need a few levels, never this many. */
+export const MAX_NESTING = 64;
+/** How many times aliases may repeat anchored content when the data is built (the package's default). */
+const MAX_ALIAS_COUNT = 100;
+
+const TOO_DEEP = `the YAML here is nested too deeply: more than ${MAX_NESTING} lists or blocks of fields inside each other. Content needs only a few levels; check the indentation and the brackets [ ] and { } around this line`;
+const PLAIN_YAML = 'Write the values out in plain YAML, without & and *: that is always accepted';
+
+/** The plain data of sources the `yaml` package read (the fast reader keeps its own). */
+const fullData = new WeakMap<YamlSource, { data: unknown }>();
 
 /**
  * Parses YAML text; syntax errors and duplicate keys come back as problems.
@@ -52,27 +66,133 @@ export function parseYaml(text: string, file: string, lineOffset = 0): { source:
 
 /** `parseYaml` by the `yaml` package alone (the reference the fast reader is tested against). */
 export function parseYamlFully(text: string, file: string, lineOffset = 0): { source: YamlSource; problems: Problem[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, ...PARSE_OPTIONS });
+  let lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, ...PARSE_OPTIONS });
+  } catch {
+    // The package turns the stack overflows it meets into errors of its own; should one escape
+    // it, the text is nested beyond reading.
+    lines = lineCounterOf(text);
+    doc = parseDocument('', PARSE_OPTIONS);
+    const source: YamlSource = { file, doc, lines, lineOffset };
+    return { source, problems: [problemAt(source, deepestOffset(text), 'yaml-nesting', TOO_DEEP)] };
+  }
   const source: YamlSource = { file, doc, lines, lineOffset };
   const problems: Problem[] = [];
+  let tooDeep = false;
   for (const e of [...doc.errors, ...doc.warnings]) {
+    if (e.code === 'RESOURCE_EXHAUSTION') {
+      // The package ran out of stack on nesting: say it once.
+      if (!tooDeep) problems.push(problemAt(source, e.pos[0], 'yaml-nesting', TOO_DEEP));
+      tooDeep = true;
+      continue;
+    }
     // An unclosed quote is reported where the text ends; point at the quote that is never closed.
     const quote = e.code === 'MISSING_CHAR' && /quote/i.test(e.message) ? unclosedQuote(text) : undefined;
-    const pos = lines.linePos(quote ?? e.pos[0]);
     const duplicate = e.code === 'DUPLICATE_KEY';
-    problems.push({
-      severity: 'error',
-      file,
-      line: pos.line + lineOffset,
-      column: pos.col,
-      kind: duplicate ? 'duplicate-key' : 'yaml-syntax',
-      message: duplicate
-        ? 'this key appears twice in the same block; keep one of them'
-        : `the YAML cannot be read here (${firstLine(e.message)}). Check the indentation, colons and quotes around this line`,
-    });
+    problems.push(
+      problemAt(
+        source,
+        quote ?? e.pos[0],
+        duplicate ? 'duplicate-key' : 'yaml-syntax',
+        duplicate
+          ? 'this key appears twice in the same block; keep one of them'
+          : `the YAML cannot be read here (${firstLine(e.message)}). Check the indentation, colons and quotes around this line`,
+      ),
+    );
+  }
+  if (problems.length > 0) return { source, problems };
+  const deep = tooDeepNode(doc);
+  if (deep) return { source, problems: [problemAt(source, deep.range?.[0] ?? 0, 'yaml-nesting', TOO_DEEP)] };
+  try {
+    fullData.set(source, { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) });
+  } catch (e) {
+    problems.push(dataProblem(source, e));
   }
   return { source, problems };
+}
+
+function problemAt(source: YamlSource, offset: number, kind: string, message: string): Problem {
+  return { severity: 'error', file: source.file, ...lineAndColumn(source, offset), kind, message };
+}
+
+/** The line starts of `text`, as the package's LineCounter records them. */
+function lineCounterOf(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
+/** Where `text` first nests deeper than MAX_NESTING, by brackets or indentation (0 when it does not). */
+function deepestOffset(text: string): number {
+  let brackets = 0;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') lineStart = i + 1;
+    else if (c === '[' || c === '{') brackets++;
+    else if (c === ']' || c === '}') brackets = Math.max(0, brackets - 1);
+    else if (c === '-' && text[i + 1] === ' ') brackets++;
+    if (brackets > MAX_NESTING || i - lineStart > 2 * MAX_NESTING) return i;
+  }
+  return 0;
+}
+
+/** A list or map nested deeper than MAX_NESTING, the first in the document, if any. */
+function tooDeepNode(doc: Document.Parsed): Node | undefined {
+  const stack: Array<[unknown, number]> = [[doc.contents, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_NESTING) return node;
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const item: unknown = node.items[i];
+      if (isPair(item)) stack.push([item.value, depth + 1], [item.key, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** Why the package could not build the plain data of a document it read: aliases, almost always. */
+function dataProblem(source: YamlSource, e: unknown): Problem {
+  // Walk the document in order, knowing the anchors set so far, to find the alias at fault.
+  const anchors = new Set<string>();
+  let first: Node | undefined;
+  const stack: unknown[] = [source.doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
+        return problemAt(
+          source,
+          node.range?.[0] ?? 0,
+          'yaml-alias',
+          `the alias *${node.source} refers to no anchor &${node.source} earlier in the file. ${PLAIN_YAML}`,
+        );
+      }
+      first ??= node;
+      continue;
+    }
+    const anchor = (node as { anchor?: string } | undefined)?.anchor;
+    if (anchor) anchors.add(anchor);
+    if (isMap(node) || isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item: unknown = node.items[i];
+        if (isPair(item)) stack.push(item.value, item.key);
+        else stack.push(item);
+      }
+    }
+  }
+  if (e instanceof RangeError) return problemAt(source, 0, 'yaml-nesting', TOO_DEEP);
+  return problemAt(
+    source,
+    first?.range?.[0] ?? 0,
+    'yaml-alias',
+    `this file uses anchors (&name) and aliases (*name) that repeat its content too many times to be read safely. ${PLAIN_YAML}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,7 +327,8 @@ export function readPlainBlockYaml(text: string): { fast: FastYaml; lines: LineC
     if (reader.next < content.length) return undefined;
     fast = { tree: node, data, range: [top.start, node.range[1], text.length] };
   } catch (e) {
-    if (e instanceof OutsideSubset) return undefined;
+    // Outside the subset, or nested beyond the stack: the package reads it (and says what is wrong).
+    if (e instanceof OutsideSubset || e instanceof RangeError) return undefined;
     throw e;
   }
   let doc: Document.Parsed | undefined;
@@ -253,6 +374,8 @@ type Read = { node: FastNode; data: unknown };
 class BlockReader {
   /** The next content line to read. */
   next = 0;
+  /** How many maps and lists are open; beyond MAX_NESTING the package reads the file. */
+  private depth = 0;
   private readonly text: string;
   private readonly content: ContentLine[];
   constructor(text: string, content: ContentLine[]) {
@@ -272,6 +395,7 @@ class BlockReader {
   }
 
   map(indent: number, at: number): Read {
+    if (++this.depth > MAX_NESTING) outside();
     const text = this.text;
     const node: FastMap = { kind: 'map', range: [at, at, at], keys: [], values: [] };
     const data: Record<string, unknown> = {};
@@ -317,10 +441,12 @@ class BlockReader {
       at = following.first;
     }
     node.range = [node.keys[0]!.range[0], end, end];
+    this.depth--;
     return { node, data };
   }
 
   list(indent: number, at: number): Read {
+    if (++this.depth > MAX_NESTING) outside();
     const text = this.text;
     const node: FastSeq = { kind: 'seq', range: [at, at, at], items: [], flow: false };
     const data: unknown[] = [];
@@ -354,6 +480,7 @@ class BlockReader {
       at = following.first;
     }
     node.range = [from, end, end];
+    this.depth--;
     return { node, data };
   }
 
@@ -481,9 +608,16 @@ class BlockReader {
   }
 }
 
+/** The plain data of a source read without problems (what `source.doc.toJS()` gives); undefined when it could not be built. */
+export function plainData(source: YamlSource): { data: unknown } | undefined {
+  return source.fast ? { data: source.fast.data } : fullData.get(source);
+}
+
 /** The plain data of a source: what `source.doc.toJS()` gives. */
 export function yamlData(source: YamlSource): unknown {
-  return source.fast ? source.fast.data : source.doc.toJS({ maxAliasCount: 100 });
+  if (source.fast) return source.fast.data;
+  const known = fullData.get(source);
+  return known ? known.data : source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
 }
 
 /** A scalar in the source by path (a map's value or a list's item), with its range and type. */
