@@ -96,9 +96,7 @@ export function parseYamlFully(text: string, file: string, lineOffset = 0): { so
         source,
         quote ?? e.pos[0],
         duplicate ? 'duplicate-key' : 'yaml-syntax',
-        duplicate
-          ? 'this key appears twice in the same block; keep one of them'
-          : `the YAML cannot be read here (${firstLine(e.message)}). Check the indentation, colons and quotes around this line`,
+        duplicate ? 'this key appears twice in the same block; keep one of them' : syntaxMessage(e.code, e.message),
       ),
     );
   }
@@ -684,6 +682,23 @@ function unclosedQuote(text: string): number | undefined {
   return undefined;
 }
 
+/** The sentence for a syntax error: the package's own words, or ours where its words are for programmers. */
+function syntaxMessage(code: string, message: string): string {
+  switch (code) {
+    case 'MULTIPLE_DOCS':
+      return 'a line "---" here starts a second document, but a file holds only one. Remove the line, or everything from it on if that belongs in another file';
+    case 'TAB_AS_INDENT':
+      return 'this line is indented with a tab; indent with spaces only';
+    case 'TAG_RESOLVE_FAILED':
+      return 'the tag here (a word starting with !) is not one this YAML reader knows; remove it, plain values need no tags';
+    case 'BAD_DIRECTIVE':
+      return 'a line starting with % is a YAML directive, which content does not use; remove the line';
+  }
+  // The package names its tokens ("Unexpected flow-seq-end token"); say what an editor sees.
+  const said = /\btoken\b|type:/.test(message) ? 'something here is out of place' : firstLine(message);
+  return `the YAML cannot be read here (${said}). Check the indentation, colons and quotes around this line`;
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -737,10 +752,14 @@ function locateFast(tree: FastNode, path: readonly PropertyKey[], which: 'key' |
 
 /** How zod issues are turned into sentences. */
 export interface ProblemOptions {
-  /** The schema that was used: lets an unknown key suggest the nearest known field ("did you mean"). */
+  /** The schema that was used: lets an unknown key suggest the nearest known field ("did you mean"), and lists the fields a block must hold. */
   schema?: z.ZodType | undefined;
   /** Where editors find the fields listed (default docs/content-contract.md). */
   fieldsDoc?: string | undefined;
+  /** What the file holds, for sentences about the whole of it: "the action plan", "themes". */
+  document?: string | undefined;
+  /** Whether the YAML is a whole file or the frontmatter of a document (default file). */
+  container?: 'file' | 'frontmatter' | undefined;
 }
 
 /** Turns zod issues into located problems. */
@@ -779,8 +798,8 @@ export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?:
       }
       continue;
     }
-    const missing =
-      (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && valueAt(data, issue.path) === undefined;
+    const value = valueAt(data, issue.path);
+    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && value === undefined;
     if (missing && misspelt.has(formatPath(issue.path))) continue;
     problems.push({
       severity: 'error',
@@ -788,36 +807,65 @@ export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?:
       ...locate(source, issue.path, missing ? 'key' : 'value'),
       field: formatPath(issue.path) || undefined,
       kind: missing ? 'missing-field' : 'invalid',
-      message: missing ? `is missing: it is required and ${describeExpected(issue.message)}` : issue.message,
+      message: missing ? `is missing: it is required and ${describeExpected(issue, options.schema)}` : issueSentence(issue, value, options),
     });
   }
   return problems;
 }
 
-/** The field names of the object schema found at `path` inside `schema` (empty when there is none). */
-export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  type Def = { type: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; in?: unknown; out?: unknown; options?: unknown[] };
-  const defOf = (s: unknown): Def | undefined => (s as { _zod?: { def?: Def } } | undefined)?._zod?.def;
-  const unwrap = (s: unknown): unknown[] => {
-    const def = defOf(s);
-    if (!def) return [];
-    switch (def.type) {
-      case 'optional':
-      case 'nullable':
-      case 'default':
-      case 'prefault':
-      case 'readonly':
-      case 'catch':
-      case 'nonoptional':
-        return unwrap(def.innerType);
-      case 'pipe':
-        return defOf(def.in)?.type === 'transform' ? unwrap(def.out) : unwrap(def.in);
-      case 'union':
-        return (def.options ?? []).flatMap(unwrap);
-      default:
-        return [s];
-    }
-  };
+/** A field of an object schema and whether it must be given. */
+interface FieldOf {
+  name: string;
+  required: boolean;
+}
+
+type Def = { type: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; in?: unknown; out?: unknown; options?: unknown[] };
+const defOf = (s: unknown): Def | undefined => (s as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+
+/** The schemas a value at the end of a wrapper chain (optional, default, pipe, union...) is checked against. */
+function unwrap(s: unknown): unknown[] {
+  const def = defOf(s);
+  if (!def) return [];
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return unwrap(def.innerType);
+    case 'pipe':
+      return defOf(def.in)?.type === 'transform' ? unwrap(def.out) : unwrap(def.in);
+    case 'union':
+      return (def.options ?? []).flatMap(unwrap);
+    default:
+      return [s];
+  }
+}
+
+/** Whether a field's schema requires a value (it is not optional and has no default). */
+function isRequired(s: unknown): boolean {
+  const def = defOf(s);
+  if (!def) return true;
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+    case 'prefault':
+      return false;
+    case 'nullable':
+    case 'readonly':
+    case 'catch':
+      return isRequired(def.innerType);
+    case 'pipe':
+      return defOf(def.in)?.type === 'transform' ? isRequired(def.out) : isRequired(def.in);
+    default:
+      return true;
+  }
+}
+
+/** The schemas found at `path` inside `schema`. */
+function schemasAt(schema: z.ZodType, path: readonly PropertyKey[]): unknown[] {
   let current = unwrap(schema);
   for (const part of path) {
     current = current.flatMap((s) => {
@@ -827,7 +875,32 @@ export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): s
       return [];
     });
   }
-  return [...new Set(current.flatMap((s) => (defOf(s)?.type === 'object' ? Object.keys(defOf(s)!.shape ?? {}) : [])))];
+  return current;
+}
+
+/** The fields of the object schemas among `schemas`, each once. */
+function fieldsOf(schemas: readonly unknown[]): FieldOf[] {
+  const fields = new Map<string, FieldOf>();
+  for (const s of schemas) {
+    const def = defOf(s);
+    if (def?.type !== 'object') continue;
+    for (const [name, field] of Object.entries(def.shape ?? {})) if (!fields.has(name)) fields.set(name, { name, required: isRequired(field) });
+  }
+  return [...fields.values()];
+}
+
+/** The field names of the object schema found at `path` inside `schema` (empty when there is none). */
+export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  return fieldsOf(schemasAt(schema, path)).map((f) => f.name);
+}
+
+/** "(review:, recommendations:, ...)": the required fields, then "..." for the optional ones. */
+function fieldList(fields: readonly FieldOf[]): string {
+  if (fields.length === 0) return '';
+  const shown = fields.filter((f) => f.required);
+  const list = (shown.length > 0 ? shown : fields).slice(0, 6).map((f) => `${f.name}:`);
+  if (list.length < fields.length) list.push('...');
+  return ` (${list.join(', ')})`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -839,19 +912,121 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function describeExpected(message: string): string {
+/** What a value from a YAML file is, in an editor's words: "a single piece of text ("hello")", "a list (2 entries)". */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (typeof value === 'string') {
+    if (value.trim() === '') return 'empty text';
+    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+    return `a single piece of text ("${shown.replace(/\s+/g, ' ')}")`;
+  }
+  if (typeof value === 'number') return `a number (${value})`;
+  if (typeof value === 'bigint') return `a number (${value})`;
+  if (typeof value === 'boolean') return `the value ${value}`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'a date that does not exist' : `a date (${value.toISOString().slice(0, 10)})`;
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list (${value.length} ${value.length === 1 ? 'entry' : 'entries'})`;
+  if (ArrayBuffer.isView(value)) return 'binary data';
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 0) return 'an empty block of fields';
+    return `a block of fields (${keys
+      .slice(0, 3)
+      .map((k) => `${k.length > 20 ? `${k.slice(0, 17)}...` : k}:`)
+      .join(', ')}${keys.length > 3 ? ', ...' : ''})`;
+  }
+  return 'something else';
+}
+
+/** What a field accepts, by the kind zod expected: "a list, one entry per line starting "- " (each with id:, text:)". */
+function acceptedKind(expected: string, schemas: readonly unknown[]): string {
+  switch (expected) {
+    case 'object':
+      return `a block of fields${fieldList(fieldsOf(schemas))}, one per line, indented below it`;
+    case 'array': {
+      const items = schemas.flatMap((s) => (defOf(s)?.type === 'array' ? unwrap(defOf(s)!.element) : []));
+      const itemFields = fieldsOf(items);
+      return itemFields.length > 0
+        ? `a list, one entry per line starting "- ", each with its own fields${fieldList(itemFields)}`
+        : 'a list: [a, b] on one line, or one entry per line starting "- "';
+    }
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'int':
+      return 'a whole number';
+    case 'boolean':
+      return 'true or false';
+    case 'date':
+      return 'a date written YYYY-MM-DD';
+    default:
+      return 'a value of another kind';
+  }
+}
+
+/** zod's own messages ("Invalid input: expected string, received undefined") begin this way; our schemas' messages do not. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
+
+/** The sentence for a problem with a value that is there: the schema's own message, or one written from the issue. */
+function issueSentence(issue: z.core.$ZodIssue, value: unknown, options: ProblemOptions): string {
+  const schemas = options.schema ? schemasAt(options.schema, issue.path) : [];
+  const here = describeValue(value);
+  if (issue.code === 'invalid_type') {
+    if (issue.path.length === 0) return wholeSentence(issue.expected, schemas, here, options);
+    if (!ZOD_DEFAULT.test(issue.message)) {
+      // The schema's message says what is accepted; add what was found.
+      return /[.!?]$/.test(issue.message) ? `${issue.message} Here it is ${here}.` : `${issue.message}; here it is ${here}`;
+    }
+    const accepted = acceptedKind(issue.expected, schemas);
+    return typeof issue.path.at(-1) === 'number' ? `each entry must be ${accepted}; this one is ${here}` : `must be ${accepted}; here it is ${here}`;
+  }
+  if (!ZOD_DEFAULT.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'too_small':
+      return limitSentence(issue.origin, Number(issue.minimum), issue.inclusive !== false, 'least');
+    case 'too_big':
+      return limitSentence(issue.origin, Number(issue.maximum), issue.inclusive !== false, 'most');
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map(String).join(', ')}; here it is ${here}`;
+    case 'invalid_format':
+      return `is not written in a form this field accepts; here it is ${here}. The fields are described in ${options.fieldsDoc ?? 'docs/content-contract.md'}`;
+    default:
+      return `is not a value this field accepts; here it is ${here}. The fields are described in ${options.fieldsDoc ?? 'docs/content-contract.md'}`;
+  }
+}
+
+/** "must list at least 1 entry", "must be 1 or more", "must be at least 3 characters long". */
+function limitSentence(origin: string, limit: number, inclusive: boolean, end: 'least' | 'most'): string {
+  const n = inclusive ? limit : end === 'least' ? limit + 1 : limit - 1;
+  if (origin === 'array' || origin === 'set') return n === 1 && end === 'least' ? 'must list at least one entry' : `must list at ${end} ${n} entries`;
+  if (origin === 'string') return n === 1 && end === 'least' ? 'must not be empty' : `must be at ${end} ${n} characters long`;
+  if (origin === 'number' || origin === 'int' || origin === 'bigint') return `must be ${n} or ${end === 'least' ? 'more' : 'less'}`;
+  return end === 'least' ? `must be at least ${n}` : `must be at most ${n}`;
+}
+
+/** The sentence for a file (or frontmatter) whose whole content is of the wrong kind. */
+function wholeSentence(expected: string, schemas: readonly unknown[], here: string, options: ProblemOptions): string {
+  const container = options.container === 'frontmatter' ? 'the frontmatter (between the two --- lines)' : 'this file';
+  const holds = here === 'empty' ? 'it is empty' : `it holds ${here}`;
+  if (expected === 'object') {
+    const whose = options.document ? `the fields of ${options.document}` : 'fields';
+    return `${container} must hold ${whose}${fieldList(fieldsOf(schemas))}, one per line, each written "name: value"; ${holds}`;
+  }
+  if (expected === 'array') {
+    const items = schemas.flatMap((s) => (defOf(s)?.type === 'array' ? unwrap(defOf(s)!.element) : []));
+    const each = fieldsOf(items);
+    return `${container} must hold a list${options.document ? ` of ${options.document}` : ''}, one entry per line starting "- "${each.length > 0 ? `, each with its own fields${fieldList(each)}` : ''}; ${holds}`;
+  }
+  return `${container} must hold ${acceptedKind(expected, schemas)}; ${holds}`;
+}
+
+/** What a missing field must be: the schema's own words, or words for the kind zod expected. */
+function describeExpected(issue: z.core.$ZodIssue, schema: z.ZodType | undefined): string {
   // zod's own "Invalid input: expected string, received undefined" reads badly; our schemas set
   // their own messages, which we keep.
-  const m = /^Invalid input: expected (\w+), received undefined$/.exec(message);
-  if (!m) return message.startsWith('Invalid input') ? 'must be given' : message;
-  const words: Record<string, string> = {
-    string: 'text',
-    number: 'a number',
-    array: 'a list',
-    object: 'a block of fields',
-    boolean: 'true or false',
-  };
-  return `must be ${words[m[1]!] ?? m[1]}`;
+  if (!ZOD_DEFAULT.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') return `must be ${acceptedKind(issue.expected, schema ? schemasAt(schema, issue.path) : [])}`;
+  return 'must be given';
 }
 
 /** Parses YAML text and validates it; every problem is reported. */
@@ -886,22 +1061,23 @@ export function parseFrontmatter<S extends z.ZodType>(
   schema: S,
   options: Omit<ProblemOptions, 'schema'> = {},
 ): Parsed<z.output<S>> & { body?: string; bodyLine?: number } {
-  const split = splitFrontmatter(text);
-  if (!split) {
-    return {
-      ok: false,
-      problems: [
-        {
-          severity: 'error',
-          file,
-          line: 1,
-          column: 1,
-          kind: 'missing-frontmatter',
-          message: 'the file must start with frontmatter: a line "---", the fields, and another line "---"',
-        },
-      ],
-    };
-  }
-  const parsed = parseWithSchema(split.frontmatter, file, schema, split.lineOffset, options);
+  const split = splitFrontmatter(text) ?? emptyFrontmatter(text);
+  if (!split) return { ok: false, problems: [frontmatterProblem(text, file)] };
+  const parsed = parseWithSchema(split.frontmatter, file, schema, split.lineOffset, { container: 'frontmatter', ...options });
   return { ...parsed, body: split.body, bodyLine: split.bodyLine };
+}
+
+/** A line "---" straight after the first: frontmatter with nothing in it (its fields are then reported missing). */
+function emptyFrontmatter(text: string): ReturnType<typeof splitFrontmatter> {
+  const m = /^---\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  return m ? { frontmatter: '', lineOffset: 1, body: text.slice(m[0].length), bodyLine: 3 } : undefined;
+}
+
+/** Why a document has no frontmatter that can be read. */
+function frontmatterProblem(text: string, file: string): Problem {
+  const problem = (message: string): Problem => ({ severity: 'error', file, line: 1, column: 1, kind: 'missing-frontmatter', message });
+  const shape = 'a line "---", the fields, and another line "---"; the text follows';
+  if (text.trim() === '') return problem(`the file is empty. It must start with frontmatter: ${shape}`);
+  if (/^---\r?(\n|$)/.test(text)) return problem('the frontmatter that starts on this line is never closed: add a line "---" after its last field');
+  return problem('the file must start with frontmatter: a line "---", the fields, and another line "---"');
 }
