@@ -4,7 +4,7 @@
  * `loadProject(root, today)` reads `content/` (settings, themes, agencies, national entries,
  * standalone briefings, pages) and every `reviews/<slug>/` folder (report, statement, briefing,
  * action plan), validating each file against its one schema (src/schemas/) through the one YAML
- * reader (src/utils/yaml-source.ts). It never throws for bad content: a folder or a broken link
+ * reader (src/utils/yaml/). It never throws for bad content: a folder or a broken link
  * where a file should be, a file that is not UTF-8 text (src/utils/text-file.ts), YAML that
  * cannot be read and data that fails its schema are all in `project.problems`, located by file
  * (and line and column when the file has any), and the files that were valid are in the model.
@@ -42,7 +42,10 @@ import { actionDueDate, actionFlags, DEFAULT_MONITORING, isOngoing, ragRating, t
 import type { IsoDate } from '../utils/dates.ts';
 import type { Problem } from '../utils/problems.ts';
 import { readTextFile } from '../utils/text-file.ts';
-import { locate, parseFrontmatter, parseWithSchema, parseYaml, plainData, type ProblemOptions, type YamlSource } from '../utils/yaml-source.ts';
+import { parseFrontmatter } from '../utils/yaml/frontmatter.ts';
+import { locate, parseYaml, plainData, type YamlSource } from '../utils/yaml/source.ts';
+import { parseWithSchema } from '../utils/yaml/validate.ts';
+import type { ProblemOptions } from '../utils/zod-issues.ts';
 
 /** Where editors find the action-plan fields described. */
 export const ACTION_PLAN_DOC = 'docs/action-plans.md';

@@ -13,7 +13,7 @@ import type { ActionPlan } from '../schemas/action-plan.ts';
 import { formatDate, type IsoDate } from '../utils/dates.ts';
 import { disseminationFlags, planFlags, reportFlags, type FlagKind, type StatusFlag } from '../utils/action-status.ts';
 import { formatPath, nearest, type Problem } from '../utils/problems.ts';
-import { locate, type YamlSource } from '../utils/yaml-source.ts';
+import { locate, type YamlSource } from '../utils/yaml/source.ts';
 import { type MdxFile, type Project, type SourceFile } from './project.ts';
 import { anonymisationStep } from './anonymisation.ts';
 

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { agenciesFileSchema, settingsSchema, themesFileSchema, type Agency, type Settings, type Theme } from '../schemas/site.ts';
 import { ContentError, type Problem } from '../utils/problems.ts';
 import { readTextFile } from '../utils/text-file.ts';
-import { locate, parseWithSchema, type YamlSource } from '../utils/yaml-source.ts';
+import { locate, type YamlSource } from '../utils/yaml/source.ts';
+import { parseWithSchema } from '../utils/yaml/validate.ts';
 import type { z } from 'astro/zod';
 
 export interface SiteConfig {
