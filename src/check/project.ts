@@ -180,6 +180,27 @@ function entryKind(file: string): 'folder' | 'other' | 'broken-link' {
   }
 }
 
+/**
+ * Runs `read` for one file. Bad content never throws (the readers return problems); should the
+ * checker itself fail on a file, that is an error naming the file, not a crash.
+ */
+function guarded<T>(file: string, problems: Problem[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    problems.push({
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      kind: 'checker-fault',
+      message: `the checker stopped on this file with a fault of its own (${why}); the file may be fine. Please report it`,
+    });
+    return undefined;
+  }
+}
+
 /** Reads a text file, or adds why it cannot be read to `problems`. */
 function readText(root: string, file: string, problems: Problem[]): string | undefined {
   const read = readTextFile(file, rel(root, file));
@@ -198,7 +219,8 @@ function readMdx<S extends z.ZodType>(
   const relative = rel(root, file);
   const text = readText(root, file, problems);
   if (text === undefined) return undefined;
-  const parsed = parseFrontmatter(text, relative, schema, { document });
+  const parsed = guarded(relative, problems, () => parseFrontmatter(text, relative, schema, { document }));
+  if (!parsed) return undefined;
   if (!parsed.ok) {
     problems.push(...parsed.problems);
     return undefined;
@@ -281,7 +303,7 @@ export function planActions(review: string, plan: SourceFile<ActionPlan>, today:
  */
 export function loadProject(root: string, today: IsoDate): Project {
   const problems: Problem[] = [];
-  const { config, problems: configProblems } = readSiteConfig(root);
+  const { config, problems: configProblems } = guarded('content', problems, () => readSiteConfig(root)) ?? { problems: [] };
   problems.push(...configProblems);
   const monitoring = config?.settings.monitoring ?? DEFAULT_MONITORING;
 
@@ -314,12 +336,12 @@ export function loadProject(root: string, today: IsoDate): Project {
       // A plan that is not UTF-8 text is an error, but its actions are still counted, in the best
       // reading of its bytes.
       const text = read.ok ? read.text : read.bestEffort;
-      const { plan, problems: planProblems, inFile } = text === undefined ? { problems: [], inFile: 0 } : readPlan(text, file);
+      const { plan, problems: planProblems, inFile } = (text !== undefined && guarded(file, problems, () => readPlan(text, file))) || { problems: [], inFile: 0 };
       problems.push(...(read.ok ? planProblems : read.problems));
       actionCount.inFiles += inFile;
-      if (plan && read.ok) {
+      const entries = plan && read.ok ? guarded(file, problems, () => planActions(name, plan, today, monitoring)) : undefined;
+      if (plan && entries) {
         folder.plan = plan;
-        const entries = planActions(name, plan, today, monitoring);
         actions.push(...entries);
         actionCount.read += entries.length;
       } else {
@@ -343,7 +365,8 @@ export function loadProject(root: string, today: IsoDate): Project {
     const relative = rel(root, file);
     const text = readText(root, file, problems);
     if (text === undefined) continue;
-    const parsed = parseWithSchema(text, relative, nationalSchema, 0, { document: 'the national entry' });
+    const parsed = guarded(relative, problems, () => parseWithSchema(text, relative, nationalSchema, 0, { document: 'the national entry' }));
+    if (!parsed) continue;
     if (parsed.ok) national.push({ file: relative, data: parsed.data, source: parsed.source, id: name.replace(/\.ya?ml$/, '') });
     else problems.push(...parsed.problems);
   }
