@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHECK_STEPS, loadProject, runCheck } from '../src/check/index.ts';
 import { addDays } from '../src/utils/dates.ts';
-import { parseYaml } from '../src/utils/yaml-source.ts';
+import { parseYaml } from '../src/utils/yaml/source.ts';
 import { CorpusGenerator, optionsFromProject } from './bench/corpus.ts';
 
 const { values } = parseArgs({
@@ -126,7 +126,7 @@ try {
   const mb = (texts.reduce((n, t) => n + t.length, 0) / 1e6).toFixed(1);
   const pkg = timed(() => texts.forEach((t) => parseDocument(t)));
   const ours = timed(() => texts.forEach((t) => parseYaml(t, 'plan.yaml')));
-  console.log(`Parsing the same ${mb} MB of plan YAML: the yaml package alone ${fmt(pkg)}; the project's reader (src/utils/yaml-source.ts) ${fmt(ours)}.`);
+  console.log(`Parsing the same ${mb} MB of plan YAML: the yaml package alone ${fmt(pkg)}; the project's reader (src/utils/yaml/) ${fmt(ours)}.`);
   if (result.errors.length) for (const e of result.errors.slice(0, 5)) console.log(`  ${e.file}:${e.line}:${e.column} ${e.field ?? ''} ${e.message}`);
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mdxProse, scanDocument, scanDocumentFindings, scanFields, scanFieldFindings } from '../src/utils/anonymise/index.ts';
-import { parseYaml } from '../src/utils/yaml-source.ts';
+import { parseYaml } from '../src/utils/yaml/source.ts';
 
 /** Line and column (1-based) of the first occurrence of `needle` in `text`. */
 function at(text: string, needle: string, from = 0): { line: number; column: number } {

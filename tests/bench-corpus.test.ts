@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/check/index.ts';
 import { actionPlanSchema } from '../src/schemas/action-plan.ts';
 import { briefingSchema, reportSchema, statementSchema } from '../src/schemas/documents.ts';
-import { parseFrontmatter, parseWithSchema } from '../src/utils/yaml-source.ts';
+import { parseFrontmatter } from '../src/utils/yaml/frontmatter.ts';
+import { parseWithSchema } from '../src/utils/yaml/validate.ts';
 import { CorpusGenerator, optionsFromProject } from '../scripts/bench/corpus.ts';
 
 const TODAY = '2026-11-16';

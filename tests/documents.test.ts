@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseFrontmatter } from '../src/utils/yaml-source.ts';
+import { parseFrontmatter } from '../src/utils/yaml/frontmatter.ts';
 import { briefingSchema, reportSchema, statementSchema } from '../src/schemas/documents.ts';
 import { formatProblem } from '../src/utils/problems.ts';
 

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { makeSiteCopy, type SiteCopy } from './support/site-copy.ts';
 import { files, textOf } from './support/output.ts';
-import { parseFrontmatter } from '../src/utils/yaml-source.ts';
+import { parseFrontmatter } from '../src/utils/yaml/frontmatter.ts';
 import { reportSchema, statementSchema } from '../src/schemas/documents.ts';
 import { reviewState } from '../src/utils/publication.ts';
 

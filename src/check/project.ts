@@ -4,9 +4,10 @@
  * `loadProject(root, today)` reads `content/` (settings, themes, agencies, national entries,
  * standalone briefings, pages) and every `reviews/<slug>/` folder (report, statement, briefing,
  * action plan), validating each file against its one schema (src/schemas/) through the one YAML
- * reader (src/utils/yaml-source.ts). It never throws for bad content: every problem it meets is
- * in `project.problems`, located by file, line and column, and the files that were valid are in
- * the model.
+ * reader (src/utils/yaml/). It never throws for bad content: a folder or a broken link
+ * where a file should be, a file that is not UTF-8 text (src/utils/text-file.ts), YAML that
+ * cannot be read and data that fails its schema are all in `project.problems`, located by file
+ * (and line and column when the file has any), and the files that were valid are in the model.
  *
  * The checks (src/check/steps.ts) and the site's dashboards both read this model:
  * - `project.reviews`: one entry per review folder, with the validated frontmatter of each
@@ -16,10 +17,10 @@
  *   `action`; a public page must pass plans through `stripInternal()` (src/schemas/action-plan.ts)
  *   or leave those fields out.
  * - `project.actionCount`: how many actions the files hold (counted in the YAML itself, before any
- *   schema), how many were read, and how many sit in plans with errors. No action is dropped
- *   silently: `inFiles === read + inPlansWithErrors`.
+ *   schema, even in a plan that is not UTF-8 text), how many were read, and how many sit in plans
+ *   with errors. No action is dropped silently: `inFiles === read + inPlansWithErrors`.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, type Node } from 'yaml';
 import type { z } from 'astro/zod';
@@ -40,7 +41,11 @@ import {
 import { actionDueDate, actionFlags, DEFAULT_MONITORING, isOngoing, ragRating, type Monitoring, type RagRating, type StatusFlag } from '../utils/action-status.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import type { Problem } from '../utils/problems.ts';
-import { locate, parseFrontmatter, parseWithSchema, parseYaml, type YamlSource } from '../utils/yaml-source.ts';
+import { readTextFile } from '../utils/text-file.ts';
+import { parseFrontmatter } from '../utils/yaml/frontmatter.ts';
+import { locate, parseYaml, plainData, type YamlSource } from '../utils/yaml/source.ts';
+import { parseWithSchema } from '../utils/yaml/validate.ts';
+import type { ProblemOptions } from '../utils/zod-issues.ts';
 
 /** Where editors find the action-plan fields described. */
 export const ACTION_PLAN_DOC = 'docs/action-plans.md';
@@ -166,9 +171,56 @@ function listDir(dir: string): string[] {
   }
 }
 
-function readMdx<S extends z.ZodType>(root: string, file: string, schema: S, problems: Problem[]): MdxFile<z.output<S>> | undefined {
+/** What a folder entry is, following links: a folder, something else, or a link to nothing. */
+function entryKind(file: string): 'folder' | 'other' | 'broken-link' {
+  try {
+    return statSync(file).isDirectory() ? 'folder' : 'other';
+  } catch {
+    return lstatSync(file, { throwIfNoEntry: false }) ? 'broken-link' : 'other';
+  }
+}
+
+/**
+ * Runs `read` for one file. Bad content never throws (the readers return problems); should the
+ * checker itself fail on a file, that is an error naming the file, not a crash.
+ */
+function guarded<T>(file: string, problems: Problem[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    problems.push({
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      kind: 'checker-fault',
+      message: `the checker stopped on this file with a fault of its own (${why}); the file may be fine. Please report it`,
+    });
+    return undefined;
+  }
+}
+
+/** Reads a text file, or adds why it cannot be read to `problems`. */
+function readText(root: string, file: string, problems: Problem[]): string | undefined {
+  const read = readTextFile(file, rel(root, file));
+  if (read.ok) return read.text;
+  problems.push(...read.problems);
+  return undefined;
+}
+
+function readMdx<S extends z.ZodType>(
+  root: string,
+  file: string,
+  schema: S,
+  problems: Problem[],
+  document: string,
+): MdxFile<z.output<S>> | undefined {
   const relative = rel(root, file);
-  const parsed = parseFrontmatter(readFileSync(file, 'utf8'), relative, schema);
+  const text = readText(root, file, problems);
+  if (text === undefined) return undefined;
+  const parsed = guarded(relative, problems, () => parseFrontmatter(text, relative, schema, { document }));
+  if (!parsed) return undefined;
   if (!parsed.ok) {
     problems.push(...parsed.problems);
     return undefined;
@@ -202,12 +254,17 @@ function countActionsInData(data: unknown): number {
   return count;
 }
 
+/** How problems in a plan are written. */
+const PLAN_OPTIONS: Omit<ProblemOptions, 'schema'> = { fieldsDoc: ACTION_PLAN_DOC, document: 'the action plan' };
+
 /** Reads and validates one action-plan.yaml. */
 export function readPlan(text: string, file: string): { plan?: SourceFile<ActionPlan>; problems: Problem[]; inFile: number } {
-  const parsed = parseWithSchema(text, file, actionPlanSchema, 0, { fieldsDoc: ACTION_PLAN_DOC });
+  const parsed = parseWithSchema(text, file, actionPlanSchema, 0, PLAN_OPTIONS);
   const source = parsed.source ?? parseYaml(text, file).source;
-  // Plain block YAML has no aliases or merge keys, so its data has the YAML's own lists.
-  const inFile = source.fast ? countActionsInData(source.fast.data) : countActionsInYaml(source.doc.contents);
+  // Counted in the plain data when the YAML could be read (aliases resolved, as the schema sees
+  // it), else in the YAML's own lists.
+  const plain = plainData(source);
+  const inFile = plain ? countActionsInData(plain.data) : countActionsInYaml(source.doc.contents);
   if (!parsed.ok) return { problems: parsed.problems, inFile };
   return { plan: { file, data: parsed.data, source: parsed.source }, problems: [], inFile };
 }
@@ -246,7 +303,7 @@ export function planActions(review: string, plan: SourceFile<ActionPlan>, today:
  */
 export function loadProject(root: string, today: IsoDate): Project {
   const problems: Problem[] = [];
-  const { config, problems: configProblems } = readSiteConfig(root);
+  const { config, problems: configProblems } = guarded('content', problems, () => readSiteConfig(root)) ?? { problems: [] };
   problems.push(...configProblems);
   const monitoring = config?.settings.monitoring ?? DEFAULT_MONITORING;
 
@@ -256,21 +313,35 @@ export function loadProject(root: string, today: IsoDate): Project {
   const reviewsDir = path.join(root, 'reviews');
   for (const name of listDir(reviewsDir)) {
     const dir = path.join(reviewsDir, name);
-    if (name.startsWith('.') || !statSync(dir).isDirectory()) continue;
+    if (name.startsWith('.')) continue;
+    const kind = entryKind(dir);
+    if (kind === 'broken-link') {
+      problems.push({
+        severity: 'error',
+        file: `reviews/${name}`,
+        kind: 'not-a-folder',
+        message: 'is a link (shortcut) to a folder that does not exist. Remove the link, or put the review folder itself here',
+      });
+    }
+    if (kind !== 'folder') continue;
     const files = listDir(dir);
     const folder: ReviewFolder = { slug: name, dir: `reviews/${name}`, files };
     const has = (f: string) => files.includes(f);
-    if (has('report.mdx')) folder.report = readMdx(root, path.join(dir, 'report.mdx'), reportSchema, problems);
-    if (has('statement.mdx')) folder.statement = readMdx(root, path.join(dir, 'statement.mdx'), statementSchema, problems);
-    if (has('briefing.mdx')) folder.briefing = readMdx(root, path.join(dir, 'briefing.mdx'), briefingSchema, problems);
+    if (has('report.mdx')) folder.report = readMdx(root, path.join(dir, 'report.mdx'), reportSchema, problems, 'the report');
+    if (has('statement.mdx')) folder.statement = readMdx(root, path.join(dir, 'statement.mdx'), statementSchema, problems, 'the partnership statement');
+    if (has('briefing.mdx')) folder.briefing = readMdx(root, path.join(dir, 'briefing.mdx'), briefingSchema, problems, 'the 7-minute briefing');
     if (has('action-plan.yaml')) {
       const file = `reviews/${name}/action-plan.yaml`;
-      const { plan, problems: planProblems, inFile } = readPlan(readFileSync(path.join(dir, 'action-plan.yaml'), 'utf8'), file);
-      problems.push(...planProblems);
+      const read = readTextFile(path.join(dir, 'action-plan.yaml'), file);
+      // A plan that is not UTF-8 text is an error, but its actions are still counted, in the best
+      // reading of its bytes.
+      const text = read.ok ? read.text : read.bestEffort;
+      const { plan, problems: planProblems, inFile } = (text !== undefined && guarded(file, problems, () => readPlan(text, file))) || { problems: [], inFile: 0 };
+      problems.push(...(read.ok ? planProblems : read.problems));
       actionCount.inFiles += inFile;
-      if (plan) {
+      const entries = plan && read.ok ? guarded(file, problems, () => planActions(name, plan, today, monitoring)) : undefined;
+      if (plan && entries) {
         folder.plan = plan;
-        const entries = planActions(name, plan, today, monitoring);
         actions.push(...entries);
         actionCount.read += entries.length;
       } else {
@@ -283,7 +354,7 @@ export function loadProject(root: string, today: IsoDate): Project {
   const briefings: StandaloneBriefing[] = [];
   for (const name of listDir(path.join(root, 'content', 'briefings'))) {
     if (!/\.mdx?$/.test(name)) continue;
-    const doc = readMdx(root, path.join(root, 'content', 'briefings', name), briefingSchema, problems);
+    const doc = readMdx(root, path.join(root, 'content', 'briefings', name), briefingSchema, problems, 'the 7-minute briefing');
     if (doc) briefings.push({ ...doc, id: name.replace(/\.mdx?$/, '') });
   }
 
@@ -292,7 +363,10 @@ export function loadProject(root: string, today: IsoDate): Project {
     if (!/\.ya?ml$/.test(name)) continue;
     const file = path.join(root, 'content', 'national', name);
     const relative = rel(root, file);
-    const parsed = parseWithSchema(readFileSync(file, 'utf8'), relative, nationalSchema);
+    const text = readText(root, file, problems);
+    if (text === undefined) continue;
+    const parsed = guarded(relative, problems, () => parseWithSchema(text, relative, nationalSchema, 0, { document: 'the national entry' }));
+    if (!parsed) continue;
     if (parsed.ok) national.push({ file: relative, data: parsed.data, source: parsed.source, id: name.replace(/\.ya?ml$/, '') });
     else problems.push(...parsed.problems);
   }
@@ -300,7 +374,7 @@ export function loadProject(root: string, today: IsoDate): Project {
   const pages: PageFile[] = [];
   for (const name of listDir(path.join(root, 'content', 'pages'))) {
     if (!/\.mdx?$/.test(name)) continue;
-    const doc = readMdx(root, path.join(root, 'content', 'pages', name), pageSchema, problems);
+    const doc = readMdx(root, path.join(root, 'content', 'pages', name), pageSchema, problems, 'the page');
     if (doc) pages.push({ ...doc, id: name.replace(/\.mdx?$/, '') });
   }
 

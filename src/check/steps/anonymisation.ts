@@ -31,7 +31,7 @@ import {
 import { formatDate, type IsoDate } from '../../utils/dates.ts';
 import type { Problem } from '../../utils/problems.ts';
 import { documentVisibility, HIDDEN_REASON_TEXT, reportBodyVisibility, reviewState, type Visibility } from '../../utils/publication.ts';
-import { locate } from '../../utils/yaml-source.ts';
+import { locate } from '../../utils/yaml/source.ts';
 import type { MdxFile, Project, ReviewFolder, SourceFile } from '../project.ts';
 import type { CheckStep } from '../types.ts';
 

@@ -1,7 +1,7 @@
 /** The identifiers step: recommendation and action ids are unique in their plan. */
 import type { ActionPlan } from '../../schemas/action-plan.ts';
 import { formatPath, type Problem } from '../../utils/problems.ts';
-import { locate } from '../../utils/yaml-source.ts';
+import { locate } from '../../utils/yaml/source.ts';
 import type { SourceFile } from '../project.ts';
 import type { CheckStep } from '../types.ts';
 import { error, type Path } from './problem-at.ts';

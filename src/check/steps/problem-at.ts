@@ -3,7 +3,7 @@
  * the field's path, for example `recommendations[0].actions[2].timescale`).
  */
 import { formatPath, type Problem } from '../../utils/problems.ts';
-import { locate, type YamlSource } from '../../utils/yaml-source.ts';
+import { locate, type YamlSource } from '../../utils/yaml/source.ts';
 import type { SourceFile } from '../project.ts';
 
 /** A field's path in a file: keys and list positions. */

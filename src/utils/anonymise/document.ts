@@ -4,7 +4,7 @@
  * the match masked and say how to allow a reviewed false positive.
  */
 import { formatPath, type Problem, type Severity } from '../problems.ts';
-import { locate, parseYaml, scalarAt, scalarsOf, yamlData, type YamlSource } from '../yaml-source.ts';
+import { locate, parseYaml, scalarAt, scalarsOf, yamlData, type YamlSource } from '../yaml/source.ts';
 import { mdxProse } from './mdx.ts';
 import { pseudonymsFromTitle } from './pseudonym.ts';
 import { lineStarts, position, scanText } from './scan.ts';

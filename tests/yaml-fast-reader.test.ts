@@ -1,5 +1,5 @@
 /**
- * The one YAML reader's fast path (`readPlainBlockYaml` in src/utils/yaml-source.ts) must never
+ * The one YAML reader's fast path (`readPlainBlockYaml` in src/utils/yaml/fast-reader.ts) must never
  * disagree with the `yaml` package on what a file means or where anything is: for every file it
  * reads, it must build the same nodes (kinds, values, scalar types, ranges), the same line starts
  * and the same plain data as `parseDocument`, and the helpers the checker reads sources with
@@ -17,7 +17,9 @@ import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { CorpusGenerator, optionsFromProject } from '../scripts/bench/corpus.ts';
 import { reviewTemplates } from '../src/check/new-review.ts';
 import { readSiteConfig } from '../src/config/site-config.ts';
-import { locate, parseYaml, parseYamlFully, readPlainBlockYaml, scalarAt, scalarsOf, splitFrontmatter, yamlData, type YamlSource } from '../src/utils/yaml-source.ts';
+import { readPlainBlockYaml } from '../src/utils/yaml/fast-reader.ts';
+import { splitFrontmatter } from '../src/utils/yaml/frontmatter.ts';
+import { locate, parseYaml, parseYamlFully, scalarAt, scalarsOf, yamlData, type YamlSource } from '../src/utils/yaml/source.ts';
 
 const ROOT = process.cwd();
 
