@@ -16,7 +16,9 @@
  *   shows them in its error overlay on every page (never a 404 or a blank page); fixing the file
  *   brings the pages back.
  */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite';
 import type { BuildContext } from '../config/build-context.ts';
@@ -101,12 +103,20 @@ function invalidate(server: ViteDevServer, id: string): void {
   }
 }
 
+/** What of the settings astro.config.mjs reads (undefined while the settings have errors). */
+function configKey(result: CheckResult): string | undefined {
+  const settings = result.project.config?.settings;
+  return settings ? JSON.stringify([settings.brandColour, settings.siteUrl]) : undefined;
+}
+
 function logResult(result: CheckResult, logger: AstroIntegrationLogger): void {
   for (const line of formatResult(result)) logger.info(line);
 }
 
 export default function modelIntegration(context: BuildContext): AstroIntegration {
   let result: CheckResult | undefined;
+  /** A file Astro restarts the dev server for when it changes (dev only). */
+  let restartFile: string | undefined;
   /** The check for this context, run once (and again after a change in dev). */
   const check = () => (result ??= runCheck({ root: context.root, today: context.today }));
 
@@ -125,6 +135,10 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
     },
     configureServer(server) {
       server.watcher.add([path.join(context.root, 'content'), path.join(context.root, 'reviews')]);
+      // The brand colour and the site's address are read once, by astro.config.mjs (the styles
+      // and the sitemap are built from them): when either changes, Astro restarts the dev server
+      // (it watches `restartFile`, given to it with addWatchFile).
+      const startup = configKey(check());
       // Editors and tools often write a file in steps (truncate, then write): check again once it
       // settles, say what was found, and reload the browser.
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -144,6 +158,12 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
           const r = check();
           if (r.errors.length > 0) logger.error(contentErrorMessage(r));
           else logger.info(`Content changed (${files}): the check passed; pages updated.`);
+          const now = configKey(r);
+          if (startup !== undefined && now !== undefined && now !== startup) {
+            logger.info('The brand colour or the site address changed in content/settings.yaml: restarting the dev server.');
+            if (restartFile) writeFileSync(restartFile, now);
+            return;
+          }
           invalidate(server, RESOLVED_MODEL);
           server.environments.client.hot.send({ type: 'full-reload', path: '*' });
         }, SETTLE_MS);
@@ -154,7 +174,13 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
   return {
     name: 'lscp:model',
     hooks: {
-      'astro:config:setup': ({ command, logger, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig, addWatchFile }) => {
+        if (command === 'dev') {
+          restartFile = fileURLToPath(new URL('.astro/lscp-restart', config.root));
+          mkdirSync(path.dirname(restartFile), { recursive: true });
+          if (!existsSync(restartFile)) writeFileSync(restartFile, '');
+          addWatchFile(restartFile);
+        }
         if (command === 'build') {
           // First: invalid content stops the build before anything is written.
           const r = check();
