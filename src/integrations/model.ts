@@ -16,7 +16,8 @@
  *   shows them in its error overlay on every page (never a 404 or a blank page); fixing the file
  *   brings the pages back.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -109,6 +110,11 @@ function configKey(result: CheckResult): string | undefined {
   return settings ? JSON.stringify([settings.brandColour, settings.siteUrl]) : undefined;
 }
 
+/** The model module of a build: it reads the model the integration wrote for this build. */
+function readModelModule(file: string): string {
+  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));`;
+}
+
 function logResult(result: CheckResult, logger: AstroIntegrationLogger): void {
   for (const line of formatResult(result)) logger.info(line);
 }
@@ -120,7 +126,9 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
   /** The check for this context, run once (and again after a change in dev). */
   const check = () => (result ??= runCheck({ root: context.root, today: context.today }));
 
-  const plugin = (logger: AstroIntegrationLogger): Plugin => ({
+  /** The model written for this build's pages (build only). */
+  let modelFile: string | undefined;
+  const plugin = (logger: AstroIntegrationLogger, command: 'build' | 'dev' | 'preview' | 'sync'): Plugin => ({
     name: 'lscp:model',
     resolveId(id) {
       if (id === MODEL_MODULE) return RESOLVED_MODEL;
@@ -128,10 +136,22 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
     },
     load(id) {
       if (id !== RESOLVED_MODEL) return undefined;
+      if (command === 'build' && modelFile) return readModelModule(modelFile);
       const r = check();
       if (r.errors.length > 0) throw new ContentErrors(r);
+      const json = JSON.stringify(toSiteModel(r, context));
       // A JSON string is quicker for the engine to read than the same object as a literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(toSiteModel(r, context)))});`;
+      if (command !== 'build') return `export default JSON.parse(${JSON.stringify(json)});`;
+      // In a build the model goes to a file the page bundle reads when it runs, rather than into
+      // the bundle itself (Vite would hold and parse it as code: at 750 reviews about 10% more
+      // memory), and the check's own result is let go: the pages need only the model.
+      // A folder of its own: two builds of two copies may share one node_modules (and cacheDir).
+      modelFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lscp-model-')), 'model.json');
+      writeFileSync(modelFile, json);
+      const written = path.dirname(modelFile);
+      process.once('exit', () => rmSync(written, { recursive: true, force: true }));
+      result = undefined;
+      return readModelModule(modelFile);
     },
     configureServer(server) {
       server.watcher.add([path.join(context.root, 'content'), path.join(context.root, 'reviews')]);
@@ -193,7 +213,11 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
             );
           }
         }
-        updateConfig({ vite: { plugins: [plugin(logger)] } });
+        updateConfig({ vite: { plugins: [plugin(logger, command)] } });
+      },
+      'astro:build:done': () => {
+        if (modelFile) rmSync(path.dirname(modelFile), { recursive: true, force: true });
+        modelFile = undefined;
       },
     },
   };
