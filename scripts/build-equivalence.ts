@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareSite } from './bench/workspace.ts';
 import { CorpusGenerator, optionsFromProject } from './bench/corpus.ts';
-import { buildWith, compareTrees } from './content-equivalence.ts';
+import { buildWith, finish, reportComparison } from './content-equivalence.ts';
 
 function fillReviews(project: string, site: string, reviews: number | undefined, seed: number, today: string): string {
   // The working tree's content/ goes to both sites, so only the code differs.
@@ -83,14 +83,9 @@ async function main() {
       out[side] = r.outDir;
       console.log(`  ${b.label} build, ${side}: ${(r.ms / 1000).toFixed(1)} s`);
     }
-    const { files, differences } = compareTrees(out.before!, out.after!);
-    console.log(`${b.label} build: ${files} files compared, ${differences.length} differ`);
-    for (const d of differences.slice(0, 20)) console.log(`  ${d.file}: ${d.detail}`);
-    if (differences.length > 0) failed = true;
+    if (!reportComparison(`${b.label} build`, out.before!, out.after!)) failed = true;
   }
-  if (args.keep) console.log(`kept ${ws}`);
-  else rmSync(ws, { recursive: true, force: true });
-  process.exitCode = failed ? 1 : 0;
+  finish(ws, args.keep, failed);
 }
 
 if (import.meta.main) await main();

@@ -55,6 +55,21 @@ export function compareTrees(a: string, b: string): { files: number; differences
   return { files: left.length, differences };
 }
 
+/** Compares two output trees, prints the count and the first differences; true when they are identical. */
+export function reportComparison(label: string, before: string, after: string): boolean {
+  const { files, differences } = compareTrees(before, after);
+  console.log(`${label}: ${files} files compared, ${differences.length} differ`);
+  for (const d of differences.slice(0, 20)) console.log(`  ${d.file}: ${d.detail}`);
+  return differences.length === 0;
+}
+
+/** Removes the workspace (or says where it was kept) and sets the exit code. */
+export function finish(ws: string, keep: boolean, failed: boolean): void {
+  if (keep) console.log(`kept ${ws}`);
+  else rmSync(ws, { recursive: true, force: true });
+  process.exitCode = failed ? 1 : 0;
+}
+
 /** `astro build` in `dir` with the given pipeline; the output is moved to `dist-<label>`. */
 export function buildWith(dir: string, pipeline: 'mdx' | 'html', label: string, env: Record<string, string> = {}): { outDir: string; ms: number; output: string } {
   const started = Date.now();
@@ -141,14 +156,9 @@ async function main() {
   }
   let failed = false;
   for (const run of runs) {
-    const { files, differences } = compareTrees(run.against ?? mdx.outDir, run.dir);
-    console.log(`${run.label} against MDX: ${files} files compared, ${differences.length} differ`);
-    for (const d of differences.slice(0, 20)) console.log(`  ${d.file}: ${d.detail}`);
-    if (differences.length > 0) failed = true;
+    if (!reportComparison(`${run.label} against MDX`, run.against ?? mdx.outDir, run.dir)) failed = true;
   }
-  if (args.keep) console.log(`kept ${ws}`);
-  else rmSync(ws, { recursive: true, force: true });
-  process.exitCode = failed ? 1 : 0;
+  finish(ws, args.keep, failed);
 }
 
 if (import.meta.main) await main();
