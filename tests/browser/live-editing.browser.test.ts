@@ -120,7 +120,9 @@ async function saveAndWait(rel: string, text: string, check: () => Promise<unkno
   const saved = Date.now();
   site.write(rel, text);
   await check();
-  return Date.now() - saved;
+  const ms = Date.now() - saved;
+  console.log(`live editing: ${rel} showed ${ms} ms after saving`);
+  return ms;
 }
 
 describe('npm run dev: live editing', () => {
