@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionPlan } from '../src/schemas/action-plan.ts';
+import { REVIEW_TYPE_RULES, REVIEW_TYPES } from '../src/schemas/documents.ts';
 import {
   actionFlags,
   DEFAULT_MONITORING,
@@ -115,11 +116,12 @@ describe('dissemination flags', () => {
 
 describe('report flags: archival and publication notice', () => {
   const base = {
+    type: 'lcspr',
     publication: 'published',
     published: '2025-03-14',
     sentToPanel: '2025-03-03',
     draft: false,
-  };
+  } as const;
   it.each<[string, Record<string, unknown>, string[], (string | undefined)[]]>([
     ['published exactly 12 months ago: due for archival today', {}, ['archival-due'], ['2026-03-14']],
     ['published 12 months ago less a day: not yet', { published: '2025-03-15', sentToPanel: '2025-03-03' }, [], []],
@@ -155,5 +157,25 @@ describe('report flags: archival and publication notice', () => {
     const [flag] = reportFlags({ ...base, published: '2026-03-10', sentToPanel: '2026-03-02' }, today);
     expect(flag?.message).toContain('only 6 working days');
     expect(flag?.message).toContain('the earliest publication date is 11 March 2026');
+  });
+});
+
+describe('the 7-working-day notice follows REVIEW_TYPE_RULES, never the date', () => {
+  // Published only 3 working days after it was sent (Monday 2 to Thursday 5 March 2026), and once with no date at all.
+  const late = { publication: 'published', published: '2026-03-05', sentToPanel: '2026-03-02', draft: false } as const;
+  it.each(REVIEW_TYPES.map((type) => [type, REVIEW_TYPE_RULES[type].panelNotice] as const))('%s: notice flagged = %s', (type, applies) => {
+    const kinds = (r: Parameters<typeof reportFlags>[0]) => reportFlags(r, today).map((f) => f.kind);
+    expect(kinds({ ...late, type })).toEqual(applies ? ['publication-notice'] : []);
+    expect(kinds({ ...late, type, sentToPanel: undefined })).toEqual(applies ? ['publication-notice'] : []);
+  });
+
+  it('a serious case review published in 2021, under transitional arrangements, is held to the notice like any other', () => {
+    const flags = reportFlags({ ...late, type: 'scr', published: '2021-03-05', sentToPanel: '2021-03-02' }, '2021-03-10');
+    expect(flags.map((f) => f.kind)).toEqual(['publication-notice']);
+  });
+
+  it('the message names the kind of review when the date is missing', () => {
+    const [flag] = reportFlags({ ...late, type: 'scr', sentToPanel: undefined }, today);
+    expect(flag?.message).toMatch(/^has no sentToPanel date: the report of a serious case review must reach the Panel, Ofsted and the DfE at least 7 working days before/);
   });
 });

@@ -293,6 +293,22 @@ describe('reports due for archival and publication notice', () => {
     const none = check({ 'reviews/child-c/report.mdx': edit(REPORT, 'sentToPanel: 2026-01-05\n', '') });
     expect(none.flags.filter((f) => f.kind === 'publication-notice')).toHaveLength(1);
   });
+
+  it('does not ask a learning review or a partnership review for the notice', () => {
+    for (const type of ['learning-review', 'partnership-review']) {
+      const r = check({ 'reviews/child-c/report.mdx': edit(edit(REPORT, 'type: lcspr', `type: ${type}`), 'sentToPanel: 2026-01-05\n', '') });
+      expect(r.flags.filter((f) => f.kind === 'publication-notice')).toEqual([]);
+    }
+  });
+
+  it('a national review is not a report.mdx; a statement about it needs no notice', () => {
+    const e = only(check({ 'reviews/child-c/report.mdx': edit(REPORT, 'type: lcspr', 'type: national-cspr') }));
+    expect(e).toMatchObject({ file: 'reviews/child-c/report.mdx', line: 3, field: 'type' });
+    const about = STATEMENT.replace('---\n\n', 'about:\n  partnership: Child Safeguarding Practice Review Panel\n  url: https://example.org/national-review\n  type: national-cspr\nthemes: [neglect]\n---\n\n');
+    const r = check({ 'reviews/child-c/report.mdx': undefined, 'reviews/child-c/statement.mdx': about, 'reviews/child-c/briefing.mdx': edit(BRIEFING, 'published', 'themes: [neglect]\npublished') });
+    expect(r.errors).toEqual([]);
+    expect(r.flags.filter((f) => f.kind === 'publication-notice')).toEqual([]);
+  });
 });
 
 describe('outputs', () => {

@@ -156,12 +156,12 @@ const countWords = (text: string) => text.split(/\s+/).filter((w) => /[A-Za-z]/.
 // ---------------------------------------------------------------------------------------------
 // The corpus
 
+/** No national-cspr: national reviews are the Panel's to publish, never a partnership's report.mdx. */
 const TYPE_WEIGHTS_RECENT = [
-  ['lcspr', 74],
+  ['lcspr', 76],
   ['learning-review', 8],
   ['partnership-review', 6],
   ['thematic', 6],
-  ['national-cspr', 2],
   ['scr', 4],
 ] as const;
 const TYPE_WEIGHTS_OLD = [

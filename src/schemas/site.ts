@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { slug, text, url } from './common.ts';
+import { NOTICE_TYPES_TEXT } from './documents.ts';
 
 const phone = z.string().regex(/^[0-9 +()]{3,20}$/, { error: 'must be a telephone number, for example 020 7946 0000 or 999' });
 const email = z.email({ error: 'must be an email address, for example lscp@example.org' });
@@ -102,8 +103,8 @@ export const settingsSchema = z
           .min(0)
           .default(7)
           .describe(
-            'How many working days before publication a report must reach the Child Safeguarding Practice Review Panel, Ofsted and the DfE: ' +
-              'a whole number, 0 or more.',
+            `How many working days before publication the report of a statutory local review (${NOTICE_TYPES_TEXT}) must reach the ` +
+              'Child Safeguarding Practice Review Panel, Ofsted and the DfE: a whole number, 0 or more.',
           ),
       })
       .strict()

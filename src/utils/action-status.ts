@@ -15,6 +15,7 @@
 import type { Action, ActionPlan, Dissemination } from '../schemas/action-plan.ts';
 import type { Settings } from '../schemas/site.ts';
 import { addDays, daysBetween, formatDate, type IsoDate } from './dates.ts';
+import { panelNoticeApplies, REVIEW_TYPE_LABELS, type ReviewType } from '../schemas/documents.ts';
 import { archivalDueDate, type ReportLike } from './publication.ts';
 import { plural } from './text.ts';
 import { parseTimescale } from './timescale.ts';
@@ -228,13 +229,15 @@ export function disseminationFlags(activity: Dissemination, today: IsoDate): Sta
 
 /** What the report flags need of a report's frontmatter. */
 export interface ReportForFlags extends ReportLike {
+  type: ReviewType;
   sentToPanel?: IsoDate | undefined;
 }
 
 /**
  * The flags on a review's report: due for archival (published `archiveAfterMonths` months ago or
- * more, with no `archived` date), and publication notice (published fewer than
- * `panelNoticeWorkingDays` working days after `sentToPanel`, or no `sentToPanel`). Drafts, and
+ * more, with no `archived` date), and publication notice, only for the types the notice applies
+ * to (`REVIEW_TYPE_RULES` in src/schemas/documents.ts): published fewer than
+ * `panelNoticeWorkingDays` working days after `sentToPanel`, or no `sentToPanel`. Drafts, and
  * reports not published (withheld or delayed), have no flags.
  */
 export function reportFlags(report: ReportForFlags, today: IsoDate, monitoring: Monitoring = DEFAULT_MONITORING): StatusFlag[] {
@@ -250,11 +253,12 @@ export function reportFlags(report: ReportForFlags, today: IsoDate, monitoring: 
       message: `has been published since ${formatDate(report.published)} and became due for archival on ${formatDate(archival)} (${monitoring.archiveAfterMonths} months later). Add an archived date, or record why it stays`,
     });
   }
+  if (!panelNoticeApplies(report.type)) return flags;
   const need = monitoring.panelNoticeWorkingDays;
   if (report.sentToPanel === undefined) {
     flags.push({
       kind: 'publication-notice',
-      message: `has no sentToPanel date: the report must reach the Panel, Ofsted and the DfE at least ${plural(need, 'working day')} before it is published. Add the date it was sent`,
+      message: `has no sentToPanel date: the report of a ${REVIEW_TYPE_LABELS[report.type].toLowerCase()} must reach the Panel, Ofsted and the DfE at least ${plural(need, 'working day')} before it is published. Add the date it was sent`,
     });
   } else {
     const given = workingDaysBetween(report.sentToPanel, report.published);
