@@ -114,7 +114,7 @@ describe('dissemination flags', () => {
   });
 });
 
-describe('report flags: archival and publication notice', () => {
+describe('report flags: may now be archived, and publication notice', () => {
   const base = {
     type: 'lcspr',
     publication: 'published',
@@ -122,11 +122,13 @@ describe('report flags: archival and publication notice', () => {
     sentToPanel: '2025-03-03',
     draft: false,
   } as const;
+  const keep = { decided: '2026-03-14', reason: 'Used in current training', lookAgain: '2026-09-14' };
   it.each<[string, Record<string, unknown>, string[], (string | undefined)[]]>([
-    ['published exactly 12 months ago: due for archival today', {}, ['archival-due'], ['2026-03-14']],
-    ['published 12 months ago less a day: not yet', { published: '2025-03-15', sentToPanel: '2025-03-03' }, [], []],
-    ['already archived: not flagged', { archived: '2026-03-01' }, [], []],
-    ['archival scheduled for later: not flagged', { archived: '2026-04-01' }, [], []],
+    ['on the site exactly 12 months: may now be archived', {}, ['may-archive'], ['2026-03-14']],
+    ['12 months less a day: not yet', { published: '2025-03-15', sentToPanel: '2025-03-03' }, [], []],
+    ['already archived: answered', { archived: '2026-03-14' }, [], []],
+    ['archival set for a later day: answered', { archived: '2026-04-01' }, [], []],
+    ['kept published, decided today: answered', { keepPublished: keep }, [], []],
     ['withheld report: no flags', { publication: 'withheld' }, [], []],
     ['draft: no flags', { draft: true, sentToPanel: undefined }, [], []],
     ['no sentToPanel', { published: '2026-02-01', sentToPanel: undefined }, ['publication-notice'], [undefined]],
@@ -142,9 +144,24 @@ describe('report flags: archival and publication notice', () => {
   ])('%s', (_, over, kinds, dates) => {
     const report = { ...base, ...over } as Parameters<typeof reportFlags>[0];
     const flags = reportFlags(report, today);
-    const relevant = flags.filter((f) => !(f.kind === 'archival-due' && !kinds.includes('archival-due')));
+    const relevant = flags.filter((f) => !(f.kind === 'may-archive' && !kinds.includes('may-archive')));
     expect(relevant.map((f) => f.kind)).toEqual(kinds);
     expect(relevant.map((f) => f.date)).toEqual(dates);
+  });
+
+  it('the question returns on the day to look again, pointing at the earlier decision', () => {
+    const asked = reportFlags({ ...base, keepPublished: keep }, '2026-09-14');
+    expect(asked.map((f) => [f.kind, f.date, f.days])).toEqual([['may-archive', '2026-09-14', 0]]);
+    expect(asked[0]?.message).toMatch(/^may now be archived: on 14 March 2026 the partners decided to keep it published \("Used in current training"\) and to look again on 14 September 2026, 0 days ago\. /);
+    expect(reportFlags({ ...base, keepPublished: keep }, '2026-09-13')).toEqual([]);
+  });
+
+  it('says the report may now be archived and how to answer, never that archival is due', () => {
+    const [flag] = reportFlags(base, '2026-05-01');
+    expect(flag?.message).toBe(
+      "may now be archived: published on 14 March 2025, it has been on the site for the minimum of 12 months since 14 March 2026. Archive it (archived: with the day) or record the partners' decision to keep it published (keepPublished: decided, reason, lookAgain)",
+    );
+    expect(flag?.days).toBe(48);
   });
 
   it('says plainly when the report was sent after publication, never a negative count', () => {

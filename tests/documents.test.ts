@@ -141,4 +141,15 @@ describe('report.mdx: the rules that need only the report', () => {
     text[5] = 'published: 2021-06-30';
     expect(problems(text)).toEqual([]);
   });
+
+  it('keepPublished takes decided, reason and lookAgain, and nothing else', () => {
+    expect(problems(lines('keepPublished:', '  decided: 2026-04-01', '  reason: Used in training', '  lookAgain: 2027-04-01'))).toEqual([]);
+    const missing = problems(lines('keepPublished:', '  decided: 2026-04-01', '  lookAgain: 01/04/2027'));
+    expect(missing.map((p) => [p.field, p.line])).toEqual([
+      ['keepPublished.reason', 12], // a missing field is pointed at its object's first line
+      ['keepPublished.lookAgain', 13],
+    ]);
+    const extra = problems(lines('keepPublished:', '  decided: 2026-04-01', '  reason: x', '  lookAgain: 2027-04-01', '  until: 2028-01-01'));
+    expect(extra.map((p) => p.field)).toEqual(['keepPublished.until']);
+  });
 });

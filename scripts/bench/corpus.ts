@@ -268,7 +268,8 @@ export class CorpusGenerator {
       `themes: ${list(themes)}`,
       `sentToPanel: ${sentToPanel}`,
     ];
-    if (state === 'archived') fm.push(`archived: ${minDate(addDays(published, r.int(365, 730)), addDays(today, -1))}`);
+    // 366 days is 12 calendar months or more whatever the year: never archived before the minimum period.
+    if (state === 'archived') fm.push(`archived: ${minDate(addDays(published, r.int(366, 730)), addDays(today, -1))}`);
     if (state === 'delayed') {
       if (r.chance(0.5)) fm.push(`expected: ${addDays(today, r.int(30, 300))}`);
       fm.push(`delayReason: ${q(r.pick(['an ongoing criminal trial', 'an inquest that has not yet concluded', 'ongoing family court proceedings']))}`);

@@ -134,6 +134,26 @@ export const anonymisationSignOffSchema = z
   })
   .strict();
 
+/**
+ * The partners' decision to keep a report on the site once it may be archived (12 months after
+ * publication at the least): the answer to the "may now be archived" flag, until `lookAgain`.
+ */
+export const keepPublishedSchema = z
+  .object({
+    decided: isoDate.describe(
+      'The day the partners decided to keep the report on the site, written YYYY-MM-DD: on or after the day it may first be archived, ' +
+        'and not after today.',
+    ),
+    reason: text.describe(
+      'Why the report stays, in a sentence, for the MESI subgroup and the partners (it is not shown on the public site), ' +
+        'for example "The learning is used in the current safer sleep campaign".',
+    ),
+    lookAgain: isoDate.describe(
+      'The day to look at the question again, written YYYY-MM-DD, after decided. From that day the report is flagged again as one that may be archived.',
+    ),
+  })
+  .strict();
+
 /** `reviews/<slug>/report.mdx`: the review and its report. */
 export const reportSchema = baseDocumentSchema
   .extend({
@@ -179,8 +199,14 @@ export const reportSchema = baseDocumentSchema
     archived: isoDate
       .optional()
       .describe(
-        'The day the report text and PDFs are (or were) taken off the site, written YYYY-MM-DD, not before the published day. ' +
-          'The summary, statement and briefing stay.',
+        'The day the report text and PDFs are (or were) taken off the site, written YYYY-MM-DD: at the earliest archiveAfterMonths ' +
+          '(12) months after the published day, never before. The summary, statement and briefing stay.',
+      ),
+    keepPublished: keepPublishedSchema
+      .optional()
+      .describe(
+        'The partners\' decision to keep a report on the site once it may be archived: { decided, reason, lookAgain }. ' +
+          'It answers the "may now be archived" flag until the lookAgain day. Only for a published report.',
       ),
     expected: isoDate.optional().describe('Only for a delayed report: the day publication is expected, written YYYY-MM-DD, if it is known.'),
     delayReason: text
@@ -218,9 +244,6 @@ export const reportSchema = baseDocumentSchema
           'so its folder has no report.mdx. Write a statement.mdx with about: { partnership: the Panel, url: where the Panel published it, ' +
           `type: ${report.type} } instead, or link to the report from content/national/ (docs/content-contract.md)`,
       });
-    }
-    if (report.archived && report.archived < report.published) {
-      ctx.addIssue({ code: 'custom', path: ['archived'], message: 'cannot be before the published date' });
     }
     if (report.publication !== 'delayed' && (report.expected || report.delayReason)) {
       ctx.addIssue({

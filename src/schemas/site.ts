@@ -94,9 +94,12 @@ export const settingsSchema = z
         archiveAfterMonths: z
           .number()
           .int()
-          .min(1)
+          .min(12, { error: 'must be 12 or more: the guidance keeps a report on the site for at least one year' })
           .default(12)
-          .describe('How many months a report stays on the site before it is flagged as due for archival: a whole number, 1 or more.'),
+          .describe(
+            'How many months a report stays on the site at the least before it may be archived: a whole number, 12 or more ' +
+              '(the guidance keeps reports available for at least one year). From then the report is flagged as one that may be archived.',
+          ),
         panelNoticeWorkingDays: z
           .number()
           .int()
