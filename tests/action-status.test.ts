@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionPlan } from '../src/schemas/action-plan.ts';
+import { REVIEW_TYPE_RULES, REVIEW_TYPES } from '../src/schemas/documents.ts';
 import {
   actionFlags,
   DEFAULT_MONITORING,
@@ -113,18 +114,21 @@ describe('dissemination flags', () => {
   });
 });
 
-describe('report flags: archival and publication notice', () => {
+describe('report flags: may now be archived, and publication notice', () => {
   const base = {
+    type: 'lcspr',
     publication: 'published',
     published: '2025-03-14',
     sentToPanel: '2025-03-03',
     draft: false,
-  };
+  } as const;
+  const keep = { decided: '2026-03-14', reason: 'Used in current training', lookAgain: '2026-09-14' };
   it.each<[string, Record<string, unknown>, string[], (string | undefined)[]]>([
-    ['published exactly 12 months ago: due for archival today', {}, ['archival-due'], ['2026-03-14']],
-    ['published 12 months ago less a day: not yet', { published: '2025-03-15', sentToPanel: '2025-03-03' }, [], []],
-    ['already archived: not flagged', { archived: '2026-03-01' }, [], []],
-    ['archival scheduled for later: not flagged', { archived: '2026-04-01' }, [], []],
+    ['on the site exactly 12 months: may now be archived', {}, ['may-archive'], ['2026-03-14']],
+    ['12 months less a day: not yet', { published: '2025-03-15', sentToPanel: '2025-03-03' }, [], []],
+    ['already archived: answered', { archived: '2026-03-14' }, [], []],
+    ['archival set for a later day: answered', { archived: '2026-04-01' }, [], []],
+    ['kept published, decided today: answered', { keepPublished: keep }, [], []],
     ['withheld report: no flags', { publication: 'withheld' }, [], []],
     ['draft: no flags', { draft: true, sentToPanel: undefined }, [], []],
     ['no sentToPanel', { published: '2026-02-01', sentToPanel: undefined }, ['publication-notice'], [undefined]],
@@ -140,9 +144,24 @@ describe('report flags: archival and publication notice', () => {
   ])('%s', (_, over, kinds, dates) => {
     const report = { ...base, ...over } as Parameters<typeof reportFlags>[0];
     const flags = reportFlags(report, today);
-    const relevant = flags.filter((f) => !(f.kind === 'archival-due' && !kinds.includes('archival-due')));
+    const relevant = flags.filter((f) => !(f.kind === 'may-archive' && !kinds.includes('may-archive')));
     expect(relevant.map((f) => f.kind)).toEqual(kinds);
     expect(relevant.map((f) => f.date)).toEqual(dates);
+  });
+
+  it('the question returns on the day to look again, pointing at the earlier decision', () => {
+    const asked = reportFlags({ ...base, keepPublished: keep }, '2026-09-14');
+    expect(asked.map((f) => [f.kind, f.date, f.days])).toEqual([['may-archive', '2026-09-14', 0]]);
+    expect(asked[0]?.message).toMatch(/^may now be archived: on 14 March 2026 the partners decided to keep it published \("Used in current training"\) and to look again on 14 September 2026, 0 days ago\. /);
+    expect(reportFlags({ ...base, keepPublished: keep }, '2026-09-13')).toEqual([]);
+  });
+
+  it('says the report may now be archived and how to answer, never that archival is due', () => {
+    const [flag] = reportFlags(base, '2026-05-01');
+    expect(flag?.message).toBe(
+      "may now be archived: published on 14 March 2025, it has been on the site for the minimum of 12 months since 14 March 2026. Archive it (archived: with the day) or record the partners' decision to keep it published (keepPublished: decided, reason, lookAgain)",
+    );
+    expect(flag?.days).toBe(48);
   });
 
   it('says plainly when the report was sent after publication, never a negative count', () => {
@@ -155,5 +174,25 @@ describe('report flags: archival and publication notice', () => {
     const [flag] = reportFlags({ ...base, published: '2026-03-10', sentToPanel: '2026-03-02' }, today);
     expect(flag?.message).toContain('only 6 working days');
     expect(flag?.message).toContain('the earliest publication date is 11 March 2026');
+  });
+});
+
+describe('the 7-working-day notice follows REVIEW_TYPE_RULES, never the date', () => {
+  // Published only 3 working days after it was sent (Monday 2 to Thursday 5 March 2026), and once with no date at all.
+  const late = { publication: 'published', published: '2026-03-05', sentToPanel: '2026-03-02', draft: false } as const;
+  it.each(REVIEW_TYPES.map((type) => [type, REVIEW_TYPE_RULES[type].panelNotice] as const))('%s: notice flagged = %s', (type, applies) => {
+    const kinds = (r: Parameters<typeof reportFlags>[0]) => reportFlags(r, today).map((f) => f.kind);
+    expect(kinds({ ...late, type })).toEqual(applies ? ['publication-notice'] : []);
+    expect(kinds({ ...late, type, sentToPanel: undefined })).toEqual(applies ? ['publication-notice'] : []);
+  });
+
+  it('a serious case review published in 2021, under transitional arrangements, is held to the notice like any other', () => {
+    const flags = reportFlags({ ...late, type: 'scr', published: '2021-03-05', sentToPanel: '2021-03-02' }, '2021-03-10');
+    expect(flags.map((f) => f.kind)).toEqual(['publication-notice']);
+  });
+
+  it('the message names the kind of review when the date is missing', () => {
+    const [flag] = reportFlags({ ...late, type: 'scr', sentToPanel: undefined }, today);
+    expect(flag?.message).toMatch(/^has no sentToPanel date: the report of a serious case review must reach the Panel, Ofsted and the DfE at least 7 working days before/);
   });
 });

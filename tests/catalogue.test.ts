@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { archivedReviews, buildCatalogue, filterReviews, publicStatements, reviewFilterOptions, reviewsByYear, searchFilterValues, themeContents, type CatalogueInput } from '../src/utils/catalogue.ts';
+import {
+  archivedReviews,
+  buildCatalogue,
+  externalReviewText,
+  filterReviews,
+  publicStatements,
+  reviewFilterOptions,
+  reviewsByYear,
+  reviewStateText,
+  searchFilterValues,
+  themeContents,
+  type CatalogueInput,
+} from '../src/utils/catalogue.ts';
+import { REVIEW_TYPES, REVIEW_TYPE_RULES } from '../src/schemas/documents.ts';
 import type { Briefing, NationalEntry, Report, Statement } from '../src/schemas/documents.ts';
 
 const report = (over: Partial<Report> = {}): Report => ({
@@ -147,4 +160,35 @@ describe('list helpers for pages', () => {
     expect(v.year).toEqual(['2025', '2024']);
     expect(v.theme).toEqual(['T:adolescents', 'T:neglect', 'T:safe-sleep']);
   });
+});
+
+describe('a statement about a review another body published', () => {
+  it('a national review is the Panel\'s: the page says so and links to where the Panel published it', () => {
+    const t = externalReviewText({ partnership: 'Child Safeguarding Practice Review Panel', url: 'https://example.org/r', type: 'national-cspr' });
+    expect(t.intro).toBe(
+      "This is a national review: Child Safeguarding Practice Review Panel carried it out and published the report. This site has the partnership's statement about it.",
+    );
+    expect(t.link).toBe('Read the report where Child Safeguarding Practice Review Panel published it');
+  });
+
+  it("any other type is another area's review", () => {
+    const t = externalReviewText({ partnership: 'Example Shire Safeguarding Children Partnership', url: 'https://example.org/r', type: 'lcspr' });
+    expect(t).toEqual({
+      intro: 'This review was carried out by Example Shire Safeguarding Children Partnership, which published the report.',
+      link: "Read the report on Example Shire Safeguarding Children Partnership's website",
+    });
+  });
+
+  it.each(REVIEW_TYPES)('lists say who published a %s another body published, from REVIEW_TYPE_RULES', (type) => {
+    expect(reviewStateText({ state: 'external', type })).toBe(
+      REVIEW_TYPE_RULES[type].publisher === 'panel' ? "Statement on the Panel's national review" : "Statement on another partnership's review",
+    );
+  });
+
+  it.each([
+    ['published', 'Report published'],
+    ['withheld', 'Report not published, to protect the family'],
+    ['delayed', 'Publication delayed'],
+    ['archived', 'Report archived (available on request)'],
+  ] as const)('a %s review is listed as "%s"', (state, text) => expect(reviewStateText({ state, type: 'lcspr' })).toBe(text));
 });

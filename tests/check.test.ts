@@ -281,10 +281,32 @@ describe('documents', () => {
   });
 });
 
-describe('reports due for archival and publication notice', () => {
-  it('flags a report published 12 months ago, with the date it became due', () => {
-    const r = check({ 'reviews/child-c/report.mdx': edit(edit(REPORT, 'published: 2026-01-20', 'published: 2025-02-10'), 'sentToPanel: 2026-01-05', 'sentToPanel: 2025-01-20') });
-    expect(r.flags.filter((f) => f.kind === 'archival-due').map((f) => [f.date, f.days, f.line])).toEqual([['2026-02-10', 32, 6]]);
+describe('reports that may now be archived, and publication notice', () => {
+  const oldReport = edit(edit(REPORT, 'published: 2026-01-20', 'published: 2025-02-10'), 'sentToPanel: 2026-01-05', 'sentToPanel: 2025-01-20');
+
+  it('flags a report on the site for 12 months as one that may now be archived, from the day it may be', () => {
+    const r = check({ 'reviews/child-c/report.mdx': oldReport });
+    expect(r.flags.filter((f) => f.kind === 'may-archive').map((f) => [f.date, f.days, f.line])).toEqual([['2026-02-10', 32, 6]]);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('a decision to keep it published answers the flag until the day to look again, where the flag then points', () => {
+    const kept = (lookAgain: string) => check({ 'reviews/child-c/report.mdx': edit(oldReport, 'themes: [neglect]', `themes: [neglect]\nkeepPublished:\n  decided: 2026-02-20\n  reason: Used in training\n  lookAgain: ${lookAgain}`) });
+    const answered = kept('2027-02-20');
+    expect(answered.errors).toEqual([]);
+    expect(answered.flags.filter((f) => f.kind === 'may-archive')).toEqual([]);
+    const again = kept('2026-03-14');
+    expect(again.flags.filter((f) => f.kind === 'may-archive').map((f) => [f.date, f.days, f.line, f.field])).toEqual([['2026-03-14', 0, 15, 'keepPublished.lookAgain']]);
+  });
+
+  it('archiving before the minimum period, or a decision taken before the question arises, is an error at the field', () => {
+    const early = only(check({ 'reviews/child-c/report.mdx': edit(oldReport, 'themes: [neglect]', 'themes: [neglect]\narchived: 2026-02-09') }));
+    expect(early).toMatchObject({ file: 'reviews/child-c/report.mdx', line: 12, column: 11, field: 'archived', kind: 'archival' });
+    expect(early.message).toMatch(/before 10 February 2026: a report stays on the site for at least 12 months/);
+    const decided = only(
+      check({ 'reviews/child-c/report.mdx': edit(oldReport, 'themes: [neglect]', 'themes: [neglect]\nkeepPublished:\n  decided: 2025-12-01\n  reason: Used in training\n  lookAgain: 2026-12-01') }),
+    );
+    expect(decided).toMatchObject({ line: 13, field: 'keepPublished.decided', kind: 'archival' });
   });
 
   it('flags a report sent to the Panel too late, and one with no date', () => {
@@ -292,6 +314,22 @@ describe('reports due for archival and publication notice', () => {
     expect(late.flags.filter((f) => f.kind === 'publication-notice').map((f) => [f.date, f.days, f.line])).toEqual([['2026-01-23', 4, 7]]);
     const none = check({ 'reviews/child-c/report.mdx': edit(REPORT, 'sentToPanel: 2026-01-05\n', '') });
     expect(none.flags.filter((f) => f.kind === 'publication-notice')).toHaveLength(1);
+  });
+
+  it('does not ask a learning review or a partnership review for the notice', () => {
+    for (const type of ['learning-review', 'partnership-review']) {
+      const r = check({ 'reviews/child-c/report.mdx': edit(edit(REPORT, 'type: lcspr', `type: ${type}`), 'sentToPanel: 2026-01-05\n', '') });
+      expect(r.flags.filter((f) => f.kind === 'publication-notice')).toEqual([]);
+    }
+  });
+
+  it('a national review is not a report.mdx; a statement about it needs no notice', () => {
+    const e = only(check({ 'reviews/child-c/report.mdx': edit(REPORT, 'type: lcspr', 'type: national-cspr') }));
+    expect(e).toMatchObject({ file: 'reviews/child-c/report.mdx', line: 3, field: 'type' });
+    const about = STATEMENT.replace('---\n\n', 'about:\n  partnership: Child Safeguarding Practice Review Panel\n  url: https://example.org/national-review\n  type: national-cspr\nthemes: [neglect]\n---\n\n');
+    const r = check({ 'reviews/child-c/report.mdx': undefined, 'reviews/child-c/statement.mdx': about, 'reviews/child-c/briefing.mdx': edit(BRIEFING, 'published', 'themes: [neglect]\npublished') });
+    expect(r.errors).toEqual([]);
+    expect(r.flags.filter((f) => f.kind === 'publication-notice')).toEqual([]);
   });
 });
 

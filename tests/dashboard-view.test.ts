@@ -9,6 +9,7 @@ import { FLAG_KINDS, FLAG_LABELS, type FlagKind } from '../src/utils/action-stat
 import { countByStatusAndRag } from '../src/utils/action-counts.ts';
 import { daysOverdue, lateFirst, progress, windowOf, WINDOWS } from '../src/utils/dashboard/aggregate.ts';
 import { ragChart } from '../src/utils/dashboard/charts.ts';
+import { archivalSummary, keptSummary } from '../src/utils/dashboard/sentences.ts';
 import {
   actionCardView,
   actionRows,
@@ -75,7 +76,7 @@ const flags: FlagView[] = [
   flag('overdue', 'child-a', { actionId: 'R1.1', days: 54 }),
   flag('dissemination-overdue', 'child-a', { activity: 'Audit', days: 295 }),
   flag('stale-plan', 'child-a'),
-  flag('archival-due', 'child-old', { date: '2026-03-14', days: 254 }),
+  flag('may-archive', 'child-old', { date: '2026-03-14', days: 254 }),
   flag('review-date-passed', 'child-b', { actionId: 'R2.2' }),
 ];
 
@@ -203,7 +204,8 @@ describe('partners pages', () => {
       { slug: 'child-old', report: { data: { title: 'Child Old', published: '2023-03-14' } } },
       { slug: 'child-b' },
     ];
-    const v = overviewView({ plans, flags, today: TODAY, monitoring, flagsByKind, draftActions: 2, reviews, agencyName, paths });
+    const kept = [{ slug: 'child-a', published: '2025-01-10', decision: { decided: '2026-02-02', reason: 'Used in current training', lookAgain: '2027-02-02' } }];
+    const v = overviewView({ plans, flags, today: TODAY, monitoring, flagsByKind, draftActions: 2, reviews, kept, agencyName, paths });
 
     it('headline figures are the checker counts, linked', () => {
       expect(v.headline[0]).toEqual({ label: 'Actions monitored', value: all.length, href: paths.partnersActions });
@@ -219,9 +221,15 @@ describe('partners pages', () => {
       );
     });
 
-    it('reports due for archival take their title and date from the checker model', () => {
+    it('reports that may now be archived take their title and date from the checker model', () => {
       expect(v.archival.rows).toEqual([{ title: 'Child Old', published: '2023-03-14', date: '2026-03-14', days: 254 }]);
-      expect(v.archival.summary).toBe('1 report has been published for 36 months or more and is not archived.');
+      expect(v.archival.summary).toBe(archivalSummary(1, monitoring.archiveAfterMonths));
+      expect(v.headline.find((h) => h.label === FLAG_LABELS['may-archive'])).toEqual({ label: FLAG_LABELS['may-archive'], value: 1, href: '#archival' });
+    });
+
+    it("reports the partners keep published are listed with the decision, under the plan's title", () => {
+      expect(v.archival.kept).toEqual([{ title: 'Child A', published: '2025-01-10', decided: '2026-02-02', reason: 'Used in current training', lookAgain: '2027-02-02' }]);
+      expect(v.archival.keptSummary).toBe(keptSummary(1));
     });
 
     it('other flags: review dates, stale plans and publication notice only, with their labels and titles', () => {

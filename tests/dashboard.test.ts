@@ -22,6 +22,7 @@ import {
   actionListCaption,
   agenciesSummary,
   archivalSummary,
+  keptSummary,
   overdueText,
   progressByReviewSummary,
   ragSummary,
@@ -221,9 +222,17 @@ describe('sentences', () => {
     expect(overdueText(54)).toBe('54 days overdue');
     expect(actionListCaption(1, 'Overdue')).toBe('1 action: overdue');
     expect(actionListCaption(0, 'Due soon')).toBe('0 actions: due soon');
-    expect(archivalSummary(0, 36)).toBe('No report is due for archival.');
-    expect(archivalSummary(1, 36)).toBe('1 report has been published for 36 months or more and is not archived.');
-    expect(archivalSummary(2, 12)).toBe('2 reports have been published for 12 months or more and are not archived.');
+  });
+
+  it('archival is a question, never a deadline: reports may now be archived, or are kept published', () => {
+    expect(archivalSummary(0, 36)).toBe('No report is waiting for a decision on archiving.');
+    expect(archivalSummary(1, 36)).toMatch(/^1 report may now be archived: it has been on the site for at least 36 months, or the day set to look again has come\. /);
+    expect(archivalSummary(2, 12)).toMatch(/^2 reports may now be archived: they have been on the site for at least 12 months/);
+    for (const n of [1, 2]) expect(archivalSummary(n, 12)).toMatch(/either archive it or decide to keep it published, with a reason and a day to look again\.$/);
+    for (const n of [0, 1, 2]) expect(archivalSummary(n, 12)).not.toMatch(/\bdue\b|overdue/);
+    expect(keptSummary(0)).toBe('No report is kept published by a decision of the partners.');
+    expect(keptSummary(1)).toBe("1 report stays published by the partners' decision, until the day they look again.");
+    expect(keptSummary(3)).toBe("3 reports stay published by the partners' decision, until the day they look again.");
   });
 
   it('sums the progress of published plans', () => {

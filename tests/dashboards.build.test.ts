@@ -215,7 +215,7 @@ describe('the action-plan dashboards', () => {
       expect(stats[`Due within ${m.dueSoonDays} days`]).toBe(k['due-soon']);
       expect(stats[`Awaiting assurance over ${m.awaitingAssuranceDays} days`]).toBe(k['awaiting-assurance']);
       expect(stats[FLAG_LABELS['dissemination-overdue']]).toBe(k['dissemination-overdue']);
-      expect(stats[FLAG_LABELS['archival-due']]).toBe(k['archival-due']);
+      expect(stats[FLAG_LABELS['may-archive']]).toBe(k['may-archive']);
       expect(stats['Actions monitored']).toBe(check.counts.actions.read - check.counts.actions.inDraftPlans);
       expect(k.overdue).toBeGreaterThan(0);
     });

@@ -156,12 +156,12 @@ const countWords = (text: string) => text.split(/\s+/).filter((w) => /[A-Za-z]/.
 // ---------------------------------------------------------------------------------------------
 // The corpus
 
+/** No national-cspr: national reviews are the Panel's to publish, never a partnership's report.mdx. */
 const TYPE_WEIGHTS_RECENT = [
-  ['lcspr', 74],
+  ['lcspr', 76],
   ['learning-review', 8],
   ['partnership-review', 6],
   ['thematic', 6],
-  ['national-cspr', 2],
   ['scr', 4],
 ] as const;
 const TYPE_WEIGHTS_OLD = [
@@ -268,7 +268,8 @@ export class CorpusGenerator {
       `themes: ${list(themes)}`,
       `sentToPanel: ${sentToPanel}`,
     ];
-    if (state === 'archived') fm.push(`archived: ${minDate(addDays(published, r.int(365, 730)), addDays(today, -1))}`);
+    // 366 days is 12 calendar months or more whatever the year: never archived before the minimum period.
+    if (state === 'archived') fm.push(`archived: ${minDate(addDays(published, r.int(366, 730)), addDays(today, -1))}`);
     if (state === 'delayed') {
       if (r.chance(0.5)) fm.push(`expected: ${addDays(today, r.int(30, 300))}`);
       fm.push(`delayReason: ${q(r.pick(['an ongoing criminal trial', 'an inquest that has not yet concluded', 'ongoing family court proceedings']))}`);

@@ -24,7 +24,7 @@ export type { CheckCounts, CheckOptions, CheckResult, CheckStep, Flag } from './
 export { CHECK_STEPS } from './registry.ts';
 export { projectFlags } from './steps/flags.ts';
 export { formatResult, ciAnnotations, resultToJson } from './output.ts';
-export { mesiReport, openActionsCsv, writeReports } from './report.ts';
+export { keptReports, mesiReport, openActionsCsv, writeReports } from './report.ts';
 
 function isFlag(p: Problem): p is Flag {
   return p.severity === 'warning' && (FLAG_KINDS as readonly string[]).includes(p.kind ?? '') && 'review' in p;

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
+import { NOTICE_TYPES_TEXT } from '../schemas/documents.ts';
 import { addMonths, formatMonth, type IsoDate } from '../utils/dates.ts';
 
 /** The folder name for a review title: "Child D" becomes `child-d`, "Baby Ósk" becomes `baby-osk`. */
@@ -51,7 +52,7 @@ partnerships: [${config.settings.partnership}]
 reviewers: ["Lead reviewer to be confirmed"]
 summary: To be written. One or two sentences on what happened and the core learning.
 themes: [${theme}] # ids from content/themes.yaml
-# sentToPanel: YYYY-MM-DD  # the day the final report went to the Panel, Ofsted and the DfE
+# sentToPanel: YYYY-MM-DD  # the day the final report went to the Panel, Ofsted and the DfE (${NOTICE_TYPES_TEXT}: ${config.settings.monitoring.panelNoticeWorkingDays} working days before published at least)
 # anonymisation:
 #   date: YYYY-MM-DD
 #   role: Partnership Business Manager

@@ -8,6 +8,7 @@
 import type { CheckStep } from './types.ts';
 import { actionCountStep } from './steps/action-count.ts';
 import { anonymisationStep } from './steps/anonymisation.ts';
+import { archivalStep } from './steps/archival.ts';
 import { attachmentsStep } from './steps/attachments.ts';
 import { briefingSectionsStep } from './steps/briefing-sections.ts';
 import { datesStep } from './steps/dates.ts';
@@ -23,6 +24,7 @@ export const CHECK_STEPS: readonly CheckStep[] = [
   planReviewStep,
   identifiersStep,
   datesStep,
+  archivalStep,
   attachmentsStep,
   briefingSectionsStep,
   foldersStep,

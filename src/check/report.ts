@@ -3,7 +3,8 @@
  * to `reports/` (outside the site, git-ignored):
  * - `mesi-report.md`: the as-at date, counts, and tables of overdue and due-soon actions by agency
  *   and by review, actions awaiting assurance, ongoing actions past review, stale plans,
- *   dissemination, reports due for archival and publication notice.
+ *   dissemination, reports that may now be archived (and those the partners keep published) and
+ *   publication notice.
  * - `open-actions.csv`: one row per open action (not yet assured or withdrawn) of every plan that
  *   is not a draft, quoted as RFC 4180 says, for a spreadsheet.
  * INTERNAL fields (`notes`) are never written to either.
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../schemas/action-plan.ts';
 import { FLAG_LABELS, RAG_LABELS, type FlagKind, type Rag } from '../utils/action-status.ts';
 import { formatDate, type IsoDate } from '../utils/dates.ts';
+import { archivalStatus, type KeepPublished } from '../utils/publication.ts';
 import type { CheckView } from './model.ts';
 import { plural } from '../utils/text.ts';
 import type { ActionEntry } from './project.ts';
@@ -52,6 +54,22 @@ function lastNote(entry: ActionEntry): string {
   const updates = [...entry.action.updates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const last = updates[updates.length - 1];
   return last ? `${formatDate(last.date)}: ${last.note}` : '';
+}
+
+/**
+ * The published reports the partners decided to keep on the site, whose day to look again has not
+ * come (`archivalStatus()`: kept), by that day. Drafts are left out, as they are not monitored.
+ */
+export function keptReports(result: CheckView): { slug: string; published: IsoDate; decision: KeepPublished }[] {
+  const { project } = result;
+  return project.reviews
+    .flatMap((r) => {
+      const report = r.report?.data;
+      if (!report || report.draft) return [];
+      const status = archivalStatus(report, project.today, project.monitoring.archiveAfterMonths);
+      return status.status === 'kept' ? [{ slug: r.slug, published: report.published, decision: status.decision }] : [];
+    })
+    .sort((a, b) => (a.decision.lookAgain < b.decision.lookAgain ? -1 : a.decision.lookAgain > b.decision.lookAgain ? 1 : 0));
 }
 
 /** The MESI report, as Markdown. */
@@ -169,13 +187,30 @@ export function mesiReport(result: CheckView): string {
       ['l', 'l', 'l', 'l', 'r'],
     ),
   );
-  out.push(`## ${FLAG_LABELS['archival-due']} (published ${project.monitoring.archiveAfterMonths} months or more)`, '');
+  const months = project.monitoring.archiveAfterMonths;
+  out.push(`## ${FLAG_LABELS['may-archive']} (on the site ${months} months or more)`, '');
+  out.push(
+    `A report stays on the site for at least ${months} months. After that it may be archived: the partners either archive it ` +
+      '(`archived:`) or decide to keep it published (`keepPublished:` with a reason and a day to look again).',
+    '',
+  );
   const reportOf = (slug: string) => project.reviews.find((r) => r.slug === slug)?.report?.data;
   out.push(
     ...table(
-      ['Review', 'Published', 'Due for archival since', 'Days since'],
-      flagsOf('archival-due').map((f) => [title(f.review), date(reportOf(f.review)?.published), date(f.date), f.days]),
+      ['Review', 'Published', 'May be archived since', 'Days since', 'Earlier decision'],
+      flagsOf('may-archive').map((f) => {
+        const keep = reportOf(f.review)?.keepPublished;
+        const earlier = keep && keep.lookAgain === f.date ? `kept on ${date(keep.decided)}: ${keep.reason}` : '';
+        return [title(f.review), date(reportOf(f.review)?.published), date(f.date), f.days, earlier];
+      }),
       ['l', 'l', 'l', 'r'],
+    ),
+  );
+  out.push('### Reports the partners decided to keep published', '');
+  out.push(
+    ...table(
+      ['Review', 'Published', 'Decided', 'Reason', 'Look again on'],
+      keptReports(result).map(({ slug, published, decision }) => [title(slug), date(published), date(decision.decided), decision.reason, date(decision.lookAgain)]),
     ),
   );
   out.push(`## ${FLAG_LABELS['publication-notice']} (${project.monitoring.panelNoticeWorkingDays} working days)`, '');

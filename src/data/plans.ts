@@ -14,8 +14,8 @@
  *   publication state of its review. It refuses to run outside the partners build.
  */
 import { planIsPublic } from '../utils/publication.ts';
-import type { ActionEntry, Flag } from '../check/index.ts';
 import type { CheckView } from '../check/model.ts';
+import { keptReports, type ActionEntry, type Flag } from '../check/index.ts';
 import { stripInternal, type Action, type ActionPlan, type Dissemination, type Recommendation } from '../schemas/action-plan.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import { catalogue } from './public.ts';
@@ -118,6 +118,12 @@ export function partnersPlans(): PlanView[] {
 export function partnersFlags(): Flag[] {
   if (!partnersBuild) throw new Error('partnersFlags() is for the partners build only (PARTNERS_BUILD=1)');
   return checkResult().flags;
+}
+
+/** The reports the partners decided to keep published (the checker's `keptReports()`, as the MESI report lists them). Only in the partners build. */
+export function partnersKeptReports(): ReturnType<typeof keptReports> {
+  if (!partnersBuild) throw new Error('partnersKeptReports() is for the partners build only (PARTNERS_BUILD=1)');
+  return keptReports(checkResult());
 }
 
 /** An agency's name from content/agencies.yaml (its id when unknown). */

@@ -8,6 +8,7 @@
  * A JSDoc comment is added only where programmers need to know more.
  */
 import { z } from 'astro/zod';
+import { listAnd } from '../utils/text.ts';
 import { allowedText, isoDate, slug, text, url } from './common.ts';
 
 /** Kinds of review, as the partnership and the Panel name them. */
@@ -30,6 +31,45 @@ export const REVIEW_TYPE_LABELS: Record<ReviewType, string> = {
   'partnership-review': 'Partnership review',
   thematic: 'Thematic review',
 };
+
+/**
+ * What the rules need to know of each kind of review: the one table every rule about review types
+ * reads (tests/documents.test.ts goes through it row by row). The type is what the editor records;
+ * no rule looks at the date instead (serious case reviews were still published in 2020 and 2021).
+ */
+export interface ReviewTypeRules {
+  /**
+   * A statutory local review: the final report must reach the Panel, Ofsted and the DfE at least
+   * `panelNoticeWorkingDays` working days before it is published (the `publication-notice` flag).
+   */
+  panelNotice: boolean;
+  /**
+   * Who publishes the report. `partnership`: the review's folder holds a report.mdx. `panel`: a
+   * national review, which the Child Safeguarding Practice Review Panel publishes; a partnership
+   * publishes a statement about it (statement.mdx with `about:`) or links to it from
+   * content/national/, never a report.mdx of its own.
+   */
+  publisher: 'partnership' | 'panel';
+}
+
+export const REVIEW_TYPE_RULES: Record<ReviewType, ReviewTypeRules> = {
+  lcspr: { panelNotice: true, publisher: 'partnership' },
+  /** Serious case reviews: statutory local reviews under the rules before the 2018 reforms. */
+  scr: { panelNotice: true, publisher: 'partnership' },
+  'national-cspr': { panelNotice: false, publisher: 'panel' },
+  'learning-review': { panelNotice: false, publisher: 'partnership' },
+  'partnership-review': { panelNotice: false, publisher: 'partnership' },
+  /** A local child safeguarding practice review of several cases together; a non-statutory one is a learning-review. */
+  thematic: { panelNotice: true, publisher: 'partnership' },
+};
+
+/** Whether the 7-working-day notice to the Panel, Ofsted and the DfE applies to a review type. */
+export function panelNoticeApplies(type: ReviewType): boolean {
+  return REVIEW_TYPE_RULES[type].panelNotice;
+}
+
+/** The review types the notice applies to, for descriptions and messages: "lcspr, scr and thematic". */
+export const NOTICE_TYPES_TEXT = listAnd(REVIEW_TYPES.filter(panelNoticeApplies));
 
 /** Which text of the review is published. */
 export const REPORT_DOCUMENTS = ['overview-report', 'executive-summary'] as const;
@@ -94,10 +134,36 @@ export const anonymisationSignOffSchema = z
   })
   .strict();
 
+/**
+ * The partners' decision to keep a report on the site once it may be archived (12 months after
+ * publication at the least): the answer to the "may now be archived" flag, until `lookAgain`.
+ */
+export const keepPublishedSchema = z
+  .object({
+    decided: isoDate.describe(
+      'The day the partners decided to keep the report on the site, written YYYY-MM-DD: on or after the day it may first be archived, ' +
+        'and not after today.',
+    ),
+    reason: text.describe(
+      'Why the report stays, in a sentence, for the MESI subgroup and the partners (it is not shown on the public site), ' +
+        'for example "The learning is used in the current safer sleep campaign".',
+    ),
+    lookAgain: isoDate.describe(
+      'The day to look at the question again, written YYYY-MM-DD, after decided. From that day the report is flagged again as one that may be archived.',
+    ),
+  })
+  .strict();
+
 /** `reviews/<slug>/report.mdx`: the review and its report. */
 export const reportSchema = baseDocumentSchema
   .extend({
-    type: z.enum(REVIEW_TYPES, reviewTypeError).describe(`The kind of review: one of ${reviewTypesAccepted}. Reviews before 2019 are scr.`),
+    type: z
+      .enum(REVIEW_TYPES, reviewTypeError)
+      .describe(
+        `The kind of review, as the partnership records it: one of ${reviewTypesAccepted}. ` +
+          'scr is a serious case review commissioned under the rules before the 2018 reforms, whenever it was published. ' +
+          'A national review (national-cspr) is published by the Panel, so it has a statement.mdx with about: instead of a report.mdx.',
+      ),
     document: z
       .enum(REPORT_DOCUMENTS, { error: `must be one of: ${REPORT_DOCUMENTS.join(', ')}` })
       .optional()
@@ -127,13 +193,20 @@ export const reportSchema = baseDocumentSchema
       .optional()
       .describe(
         'The day the final report went to the Child Safeguarding Practice Review Panel, Ofsted and the DfE, written YYYY-MM-DD. ' +
-          'The check warns when it is missing or too close to the published day (panelNoticeWorkingDays in content/settings.yaml).',
+          `For the statutory local reviews (${NOTICE_TYPES_TEXT}) the check warns when it is missing or too close to the published day ` +
+          '(panelNoticeWorkingDays in content/settings.yaml); other types may record it too.',
       ),
     archived: isoDate
       .optional()
       .describe(
-        'The day the report text and PDFs are (or were) taken off the site, written YYYY-MM-DD, not before the published day. ' +
-          'The summary, statement and briefing stay.',
+        'The day the report text and PDFs are (or were) taken off the site, written YYYY-MM-DD: at the earliest archiveAfterMonths ' +
+          '(12) months after the published day, never before. The summary, statement and briefing stay.',
+      ),
+    keepPublished: keepPublishedSchema
+      .optional()
+      .describe(
+        'The partners\' decision to keep a report on the site once it may be archived: { decided, reason, lookAgain }. ' +
+          'It answers the "may now be archived" flag until the lookAgain day. Only for a published report.',
       ),
     expected: isoDate.optional().describe('Only for a delayed report: the day publication is expected, written YYYY-MM-DD, if it is known.'),
     delayReason: text
@@ -162,8 +235,15 @@ export const reportSchema = baseDocumentSchema
         message: `is required for a published report: one of ${REPORT_DOCUMENTS.join(', ')}`,
       });
     }
-    if (report.archived && report.archived < report.published) {
-      ctx.addIssue({ code: 'custom', path: ['archived'], message: 'cannot be before the published date' });
+    if (REVIEW_TYPE_RULES[report.type].publisher === 'panel') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message:
+          `is ${report.type}: a national review is published by the Child Safeguarding Practice Review Panel, not by the partnership, ` +
+          'so its folder has no report.mdx. Write a statement.mdx with about: { partnership: the Panel, url: where the Panel published it, ' +
+          `type: ${report.type} } instead, or link to the report from content/national/ (docs/content-contract.md)`,
+      });
     }
     if (report.publication !== 'delayed' && (report.expected || report.delayReason)) {
       ctx.addIssue({
@@ -181,20 +261,22 @@ export const statementSchema = baseDocumentSchema
     summary: text.optional().describe('One sentence saying what the statement is about, for lists and search results.'),
     about: z
       .object({
-        partnership: text.describe('The name of the partnership that published the report.'),
+        partnership: text.describe(
+          'Who published the report: the name of the other partnership, or for a national review the Child Safeguarding Practice Review Panel.',
+        ),
         url: url.describe("The web address of that partnership's report, starting https://."),
         type: z.enum(REVIEW_TYPES, reviewTypeError).describe(`The kind of review: one of ${reviewTypesAccepted}.`),
       })
       .strict()
       .optional()
       .describe(
-        "Only for a statement about another area's review: { partnership, url, type }, saying who published the report, where, " +
-          'and what kind of review it is. Such a review folder has no report.mdx.',
+        "Only for a statement about a review another body published (another area's review, or a national review the Panel published): " +
+          '{ partnership, url, type }, saying who published the report, where, and what kind of review it is. Such a review folder has no report.mdx.',
       ),
     themes: z
       .array(slug)
       .default([])
-      .describe(`The learning themes, as ${themeIds}. Only for a statement about another area's review; otherwise the report's themes are used.`),
+      .describe(`The learning themes, as ${themeIds}. Only for a statement about a review another body published; otherwise the report's themes are used.`),
   })
   .strict();
 export type Statement = z.infer<typeof statementSchema>;

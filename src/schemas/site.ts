@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { slug, text, url } from './common.ts';
+import { NOTICE_TYPES_TEXT } from './documents.ts';
 
 const phone = z.string().regex(/^[0-9 +()]{3,20}$/, { error: 'must be a telephone number, for example 020 7946 0000 or 999' });
 const email = z.email({ error: 'must be an email address, for example lscp@example.org' });
@@ -93,17 +94,20 @@ export const settingsSchema = z
         archiveAfterMonths: z
           .number()
           .int()
-          .min(1)
+          .min(12, { error: 'must be 12 or more: the guidance keeps a report on the site for at least one year' })
           .default(12)
-          .describe('How many months a report stays on the site before it is flagged as due for archival: a whole number, 1 or more.'),
+          .describe(
+            'How many months a report stays on the site at the least before it may be archived: a whole number, 12 or more ' +
+              '(the guidance keeps reports available for at least one year). From then the report is flagged as one that may be archived.',
+          ),
         panelNoticeWorkingDays: z
           .number()
           .int()
           .min(0)
           .default(7)
           .describe(
-            'How many working days before publication a report must reach the Child Safeguarding Practice Review Panel, Ofsted and the DfE: ' +
-              'a whole number, 0 or more.',
+            `How many working days before publication the report of a statutory local review (${NOTICE_TYPES_TEXT}) must reach the ` +
+              'Child Safeguarding Practice Review Panel, Ofsted and the DfE: a whole number, 0 or more.',
           ),
       })
       .strict()

@@ -15,7 +15,8 @@
 import type { Action, ActionPlan, Dissemination } from '../schemas/action-plan.ts';
 import type { Settings } from '../schemas/site.ts';
 import { addDays, daysBetween, formatDate, type IsoDate } from './dates.ts';
-import { archivalDueDate, type ReportLike } from './publication.ts';
+import { panelNoticeApplies, REVIEW_TYPE_LABELS, type ReviewType } from '../schemas/documents.ts';
+import { archivalStatus, type ArchivalInput, type ReportLike } from './publication.ts';
 import { plural } from './text.ts';
 import { parseTimescale } from './timescale.ts';
 import { addWorkingDays, workingDaysBetween } from './working-days.ts';
@@ -40,7 +41,7 @@ export const FLAG_KINDS = [
   'review-date-passed',
   'stale-plan',
   'dissemination-overdue',
-  'archival-due',
+  'may-archive',
   'publication-notice',
 ] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
@@ -53,7 +54,7 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   'review-date-passed': 'Ongoing actions past their review date',
   'stale-plan': 'Plans with no recent update',
   'dissemination-overdue': 'Dissemination past its due date',
-  'archival-due': 'Reports due for archival',
+  'may-archive': 'Reports that may now be archived',
   'publication-notice': 'Publication notice to the Panel, Ofsted and the DfE',
 };
 
@@ -227,34 +228,43 @@ export function disseminationFlags(activity: Dissemination, today: IsoDate): Sta
 }
 
 /** What the report flags need of a report's frontmatter. */
-export interface ReportForFlags extends ReportLike {
+export interface ReportForFlags extends ReportLike, ArchivalInput {
+  type: ReviewType;
   sentToPanel?: IsoDate | undefined;
 }
 
 /**
- * The flags on a review's report: due for archival (published `archiveAfterMonths` months ago or
- * more, with no `archived` date), and publication notice (published fewer than
- * `panelNoticeWorkingDays` working days after `sentToPanel`, or no `sentToPanel`). Drafts, and
- * reports not published (withheld or delayed), have no flags.
+ * The flags on a review's report. Drafts, and reports not published (withheld or delayed), have none.
+ * - `may-archive`: the report has been on the site for the minimum period (`archiveAfterMonths`)
+ *   and nobody has answered, or the day to look again at a decision to keep it has come
+ *   (`archivalStatus()` in src/utils/publication.ts). Archiving is never due: it is a question.
+ * - `publication-notice`: only for the types the notice applies to (`REVIEW_TYPE_RULES` in
+ *   src/schemas/documents.ts): published fewer than `panelNoticeWorkingDays` working days after
+ *   `sentToPanel`, or no `sentToPanel`.
  */
 export function reportFlags(report: ReportForFlags, today: IsoDate, monitoring: Monitoring = DEFAULT_MONITORING): StatusFlag[] {
   if (report.draft || report.publication !== 'published') return [];
   const flags: StatusFlag[] = [];
-  const archival = archivalDueDate(report, monitoring.archiveAfterMonths, today);
-  if (report.archived === undefined && archival !== undefined && archival <= today) {
-    const days = daysBetween(archival, today);
+  const months = monitoring.archiveAfterMonths;
+  const archival = archivalStatus(report, today, months);
+  if (archival.status === 'may-archive') {
+    const days = daysBetween(archival.since, today);
+    const answer = 'Archive it (archived: with the day) or record the partners\' decision to keep it published (keepPublished: decided, reason, lookAgain)';
     flags.push({
-      kind: 'archival-due',
-      date: archival,
+      kind: 'may-archive',
+      date: archival.since,
       days,
-      message: `has been published since ${formatDate(report.published)} and became due for archival on ${formatDate(archival)} (${monitoring.archiveAfterMonths} months later). Add an archived date, or record why it stays`,
+      message: archival.previous
+        ? `may now be archived: on ${formatDate(archival.previous.decided)} the partners decided to keep it published ("${archival.previous.reason}") and to look again on ${formatDate(archival.previous.lookAgain)}, ${plural(days, 'day')} ago. ${answer}`
+        : `may now be archived: published on ${formatDate(report.published)}, it has been on the site for the minimum of ${months} months since ${formatDate(archival.eligible)}. ${answer}`,
     });
   }
+  if (!panelNoticeApplies(report.type)) return flags;
   const need = monitoring.panelNoticeWorkingDays;
   if (report.sentToPanel === undefined) {
     flags.push({
       kind: 'publication-notice',
-      message: `has no sentToPanel date: the report must reach the Panel, Ofsted and the DfE at least ${plural(need, 'working day')} before it is published. Add the date it was sent`,
+      message: `has no sentToPanel date: the report of a ${REVIEW_TYPE_LABELS[report.type].toLowerCase()} must reach the Panel, Ofsted and the DfE at least ${plural(need, 'working day')} before it is published. Add the date it was sent`,
     });
   } else {
     const given = workingDaysBetween(report.sentToPanel, report.published);

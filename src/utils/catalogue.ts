@@ -3,7 +3,7 @@
  * see today. Pure: it takes plain entries and "today", so the rules have unit tests. Pages, the
  * search index, the feed and the sitemap read only what this returns (through src/data/public.ts).
  */
-import type { Briefing, NationalEntry, Report, ReviewType, Statement } from '../schemas/documents.ts';
+import { REVIEW_TYPE_RULES, type Briefing, type NationalEntry, type Report, type ReviewType, type Statement } from '../schemas/documents.ts';
 import { compareDates, yearOf, type IsoDate } from './dates.ts';
 import { documentVisibility, reportBodyVisibility, reviewState, type HiddenReason, type ReviewState } from './publication.ts';
 
@@ -253,6 +253,39 @@ export function publicStatements(catalogue: Catalogue): { slug: string; review: 
     .filter((r) => r.statement)
     .map((r) => ({ slug: r.slug, review: r.title, ...r.statement! }))
     .sort((a, b) => compareDates(b.published, a.published) || a.title.localeCompare(b.title));
+}
+
+/** How a list describes where a review's report stands (src/components/ReviewItem.astro). */
+export function reviewStateText(review: Pick<PublicReview, 'state' | 'type'>): string {
+  switch (review.state) {
+    case 'published':
+      return 'Report published';
+    case 'withheld':
+      return 'Report not published, to protect the family';
+    case 'delayed':
+      return 'Publication delayed';
+    case 'archived':
+      return 'Report archived (available on request)';
+    case 'external':
+      return REVIEW_TYPE_RULES[review.type].publisher === 'panel' ? "Statement on the Panel's national review" : "Statement on another partnership's review";
+  }
+}
+
+/**
+ * For a statement about a review another body published: who published the report, in a sentence,
+ * and the text of the link to it. A national review is the Panel's; any other is another area's.
+ */
+export function externalReviewText(about: NonNullable<Statement['about']>): { intro: string; link: string } {
+  if (REVIEW_TYPE_RULES[about.type].publisher === 'panel') {
+    return {
+      intro: `This is a national review: ${about.partnership} carried it out and published the report. This site has the partnership's statement about it.`,
+      link: `Read the report where ${about.partnership} published it`,
+    };
+  }
+  return {
+    intro: `This review was carried out by ${about.partnership}, which published the report.`,
+    link: `Read the report on ${about.partnership}'s website`,
+  };
 }
 
 /** Reviews whose report has been archived (their summary, statement and briefing stay). */

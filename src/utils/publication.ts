@@ -7,7 +7,7 @@
  * unit test. When in doubt they answer "not public".
  */
 import type { IsoDate } from './dates.ts';
-import { addMonths } from './dates.ts';
+import { addMonths, formatDate } from './dates.ts';
 
 /** Why something is not public. */
 export type HiddenReason =
@@ -46,6 +46,11 @@ export interface ReportLike extends Dated {
   anonymisation?: { date: IsoDate; role: string } | undefined;
 }
 
+/** True once a report's `archived` day has come: its text and PDFs leave the site that day. */
+export function isArchived(report: { archived?: IsoDate | undefined }, today: IsoDate): boolean {
+  return report.archived !== undefined && report.archived <= today;
+}
+
 /** The state a review shows readers. */
 export type ReviewState = 'published' | 'withheld' | 'delayed' | 'archived';
 
@@ -57,7 +62,7 @@ export function reviewState(report: ReportLike, today: IsoDate): ReviewState | u
   if (!documentVisibility(report, today).public) return undefined;
   switch (report.publication) {
     case 'published':
-      return report.archived !== undefined && report.archived <= today ? 'archived' : 'published';
+      return isArchived(report, today) ? 'archived' : 'published';
     case 'withheld':
       return 'withheld';
     case 'delayed':
@@ -84,21 +89,132 @@ export function reportBodyVisibility(report: ReportLike, today: IsoDate): Visibi
     default:
       return { public: false, reason: 'unknown-state' };
   }
-  if (report.archived !== undefined && report.archived <= today) return { public: false, reason: 'archived' };
+  if (isArchived(report, today)) return { public: false, reason: 'archived' };
   if (!report.anonymisation || report.anonymisation.date > today) {
     return { public: false, reason: 'no-anonymisation-sign-off' };
   }
   return PUBLIC;
 }
 
-/**
- * The day a published report becomes due for archival (`published` plus `months`), or undefined
- * when it does not apply (not published, or already archived).
+/*
+ * Archival. The guidance (Lewisham Local CSPR Practice Guidance, "Formal Publication"): reports
+ * are publicly available "for at least one year and archived reports will be available on
+ * request". So `archiveAfterMonths` (12, never less) is a minimum, not a deadline: from that day a
+ * report MAY be archived, and a person answers the question, either by archiving it (`archived:`)
+ * or by recording the partners' decision to keep it published (`keepPublished:`, with a reason and
+ * a day to look again, when the question comes back). A report is never archived before it.
  */
-export function archivalDueDate(report: ReportLike, months: number, today: IsoDate): IsoDate | undefined {
-  if (report.publication !== 'published') return undefined;
-  if (report.archived !== undefined && report.archived <= today) return undefined;
-  return addMonths(report.published, months);
+
+/** What the archival rules need of a report. */
+export interface ArchivalInput {
+  publication: string;
+  published: IsoDate;
+  archived?: IsoDate | undefined;
+  keepPublished?: KeepPublished | undefined;
+}
+
+/** The partners' decision to keep a report published (`keepPublished:` in report.mdx). */
+export interface KeepPublished {
+  decided: IsoDate;
+  reason: string;
+  lookAgain: IsoDate;
+}
+
+/** Where a published report stands on archival today. */
+export type ArchivalStatus =
+  /** Not a published report (withheld or delayed): there is no report on the site to archive. */
+  | { status: 'not-applicable' }
+  /** Within the minimum period: it may not be archived before `eligible`. */
+  | { status: 'not-yet-eligible'; eligible: IsoDate }
+  /** It may now be archived, and nobody has answered (since `eligible`), or the day to look again has come (since `lookAgain`). */
+  | { status: 'may-archive'; eligible: IsoDate; since: IsoDate; previous?: KeepPublished | undefined }
+  /** The partners decided to keep it published until `decision.lookAgain`. */
+  | { status: 'kept'; eligible: IsoDate; decision: KeepPublished }
+  /** An `archived` day is set and has not come yet. */
+  | { status: 'archive-scheduled'; eligible: IsoDate; archived: IsoDate }
+  /** Archived: the report text and PDFs are off the site. */
+  | { status: 'archived'; archived: IsoDate };
+
+/** The first day a report published on `published` may be archived: `months` (at least 12) months later. */
+export function archivalEligibleFrom(published: IsoDate, months: number): IsoDate {
+  return addMonths(published, months);
+}
+
+/**
+ * Where a report stands on archival today: the one rule the flag, the MESI report and the
+ * dashboards all use. A decision to keep it published counts from its `decided` day until its
+ * `lookAgain` day; an `archived` day answers the question for good, whenever it was decided.
+ */
+export function archivalStatus(report: ArchivalInput, today: IsoDate, months: number): ArchivalStatus {
+  if (report.publication !== 'published') return { status: 'not-applicable' };
+  if (report.archived !== undefined && isArchived(report, today)) return { status: 'archived', archived: report.archived };
+  const eligible = archivalEligibleFrom(report.published, months);
+  if (report.archived !== undefined) return { status: 'archive-scheduled', eligible, archived: report.archived };
+  if (today < eligible) return { status: 'not-yet-eligible', eligible };
+  const keep = report.keepPublished;
+  if (keep && keep.decided <= today) {
+    if (today < keep.lookAgain) return { status: 'kept', eligible, decision: keep };
+    return { status: 'may-archive', eligible, since: keep.lookAgain, previous: keep };
+  }
+  return { status: 'may-archive', eligible, since: eligible };
+}
+
+/** A problem with a report's archival fields: the field's path and what is wrong, for the check to locate. */
+export interface ArchivalProblem {
+  path: ['archived'] | ['keepPublished'] | ['keepPublished', 'decided' | 'lookAgain'];
+  message: string;
+}
+
+/**
+ * What is wrong with a report's `archived` and `keepPublished` fields (an empty list when nothing
+ * is). The rules: never archived before the minimum period ends; a decision to keep a report is
+ * taken once the question arises (on or after the day it may be archived), not in the future, and
+ * sets a later day to look again; archiving after such a decision replaces it, but a report cannot
+ * be kept published after the day it was archived; only a published report has either.
+ */
+export function archivalProblems(report: ArchivalInput, months: number, today: IsoDate): ArchivalProblem[] {
+  const problems: ArchivalProblem[] = [];
+  const eligible = archivalEligibleFrom(report.published, months);
+  const keep = report.keepPublished;
+  const minimum = `a report stays on the site for at least ${months} months after it is published (${formatDate(report.published)})`;
+  if (report.archived !== undefined && report.archived < eligible) {
+    problems.push({
+      path: ['archived'],
+      message: `is ${formatDate(report.archived)}, before ${formatDate(eligible)}: ${minimum}. Use ${eligible} or a later day`,
+    });
+  }
+  if (!keep) return problems;
+  if (report.publication !== 'published') {
+    problems.push({
+      path: ['keepPublished'],
+      message: `only applies to a published report (publication: published); this one is ${report.publication}, so it is not on the site to keep or archive. Remove keepPublished`,
+    });
+    return problems;
+  }
+  if (keep.decided < eligible) {
+    problems.push({
+      path: ['keepPublished', 'decided'],
+      message: `is ${formatDate(keep.decided)}, before the report may first be archived (${formatDate(eligible)}, as ${minimum}): the question does not arise until then. Record the decision when it is taken, on or after ${eligible}`,
+    });
+  } else if (keep.decided > today) {
+    problems.push({
+      path: ['keepPublished', 'decided'],
+      message: `is ${formatDate(keep.decided)}, after today (${formatDate(today)}): record the decision once the partners have taken it`,
+    });
+  }
+  if (keep.lookAgain <= keep.decided) {
+    problems.push({
+      path: ['keepPublished', 'lookAgain'],
+      message: `is ${formatDate(keep.lookAgain)}, which must be after decided (${formatDate(keep.decided)}): the day the partners will look at keeping the report again`,
+    });
+  }
+  if (report.archived !== undefined && report.archived < keep.decided) {
+    problems.push({
+      path: ['archived'],
+      message: `is ${formatDate(report.archived)}, before the decision of ${formatDate(keep.decided)} to keep the report published: a report cannot be kept on the site after it was archived. If it stays, remove archived; if it was archived after that decision, give that day`,
+    });
+  }
+  return problems;
 }
 
 /**

@@ -30,7 +30,7 @@ import {
 } from '../../utils/anonymise/index.ts';
 import { formatDate, type IsoDate } from '../../utils/dates.ts';
 import type { Problem } from '../../utils/problems.ts';
-import { documentVisibility, HIDDEN_REASON_TEXT, reportBodyVisibility, reviewState, type Visibility } from '../../utils/publication.ts';
+import { documentVisibility, HIDDEN_REASON_TEXT, isArchived, reportBodyVisibility, reviewState, type Visibility } from '../../utils/publication.ts';
 import { locate } from '../../utils/yaml/source.ts';
 import type { MdxFile, Project, ReviewFolder, SourceFile } from '../project.ts';
 import type { CheckStep } from '../types.ts';
@@ -114,7 +114,7 @@ function reviewEntryVisibility(r: ReviewFolder, today: IsoDate): Visibility {
 export function signOffProblem(report: SourceFile<Report>, today: IsoDate): Problem | undefined {
   const data = report.data;
   if (data.publication !== 'published' || data.draft) return undefined;
-  if (data.archived !== undefined && data.archived <= today) return undefined;
+  if (isArchived(data, today)) return undefined;
   const signOff = data.anonymisation;
   const upcoming = data.published > today;
   if (upcoming ? signOff && signOff.date <= data.published : reportBodyVisibility(data, today).public) return undefined;

@@ -1,9 +1,10 @@
 /**
  * The flags step: the monitoring flags (overdue and due-soon actions, actions awaiting assurance,
- * stale plans, dissemination, reports due for archival or publication notice) as warnings, each
+ * stale plans, dissemination, reports that may now be archived, publication notice) as warnings, each
  * located at the field it is about. Drafts are not monitored.
  */
 import { disseminationFlags, planFlags, reportFlags, type FlagKind, type StatusFlag } from '../../utils/action-status.ts';
+import type { Report } from '../../schemas/documents.ts';
 import type { Project, SourceFile } from '../project.ts';
 import type { CheckStep, Flag } from '../types.ts';
 import { at, type Path } from './problem-at.ts';
@@ -27,6 +28,13 @@ const ACTION_FLAG_FIELD: Partial<Record<FlagKind, string>> = {
   'review-date-passed': 'reviewBy',
   'awaiting-assurance': 'completedOn',
 };
+
+/** The field a report flag points at: the day sent to the Panel, the day to look again, or the published day. */
+function reportFlagField(report: Report, f: StatusFlag): Path {
+  if (f.kind === 'publication-notice' && report.sentToPanel) return ['sentToPanel'];
+  if (f.kind === 'may-archive' && report.keepPublished && f.date === report.keepPublished.lookAgain) return ['keepPublished', 'lookAgain'];
+  return ['published'];
+}
 
 /** Every monitoring flag on the project today, located in its file. Drafts are not monitored. */
 export function projectFlags(project: Project): Flag[] {
@@ -60,8 +68,7 @@ export function projectFlags(project: Project): Flag[] {
     const report = r.report;
     if (report) {
       for (const f of reportFlags(report.data, project.today, project.monitoring)) {
-        const field = f.kind === 'publication-notice' && report.data.sentToPanel ? 'sentToPanel' : 'published';
-        flags.push(flagAt(report, [field], r.slug, f, 'The report'));
+        flags.push(flagAt(report, reportFlagField(report.data, f), r.slug, f, 'The report'));
       }
     }
   }

@@ -98,8 +98,21 @@ export function overdueText(days: number): string {
   return `${plural(days, 'day')} overdue`;
 }
 
-/** "2 reports have been published for 36 months or more and are not archived." */
+/**
+ * "1 report may now be archived: ...", or that none is waiting for an answer. Archiving is never
+ * due: from `months` after publication a report may be archived, and the partners decide.
+ */
 export function archivalSummary(reports: number, months: number): string {
-  if (!reports) return 'No report is due for archival.';
-  return `${plural(reports, 'report')} ${reports === 1 ? 'has' : 'have'} been published for ${months} months or more and ${reports === 1 ? 'is' : 'are'} not archived.`;
+  if (!reports) return 'No report is waiting for a decision on archiving.';
+  const one = reports === 1;
+  return (
+    `${plural(reports, 'report')} may now be archived: ${one ? 'it has' : 'they have'} been on the site for at least ${months} months, ` +
+    `or the day set to look again has come. For each, the partners either archive it or decide to keep it published, with a reason and a day to look again.`
+  );
+}
+
+/** "1 report stays published by the partners' decision, until the day they look again." */
+export function keptSummary(reports: number): string {
+  if (!reports) return 'No report is kept published by a decision of the partners.';
+  return `${plural(reports, 'report')} ${reports === 1 ? 'stays' : 'stay'} published by the partners' decision, until the day they look again.`;
 }

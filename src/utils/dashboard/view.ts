@@ -41,7 +41,7 @@ import {
   statusChart,
   type ChartBlock,
 } from './charts.ts';
-import { actionListCaption, agencyActionsCaption, allActionsCaption, archivalSummary, overdueText } from './sentences.ts';
+import { actionListCaption, agencyActionsCaption, allActionsCaption, archivalSummary, keptSummary, overdueText } from './sentences.ts';
 
 /** What these functions need of a plan (a subset of `PlanView` in src/data/plans.ts). */
 export interface PlanLike<E extends EntryLike = EntryLike> {
@@ -286,6 +286,8 @@ export interface OverviewInput<E extends EntryLike, F extends FlagView> {
   draftActions: number;
   /** Every review folder of the checker's model, for the titles and dates of reviews without a monitored plan. */
   reviews: readonly { slug: string; report?: { data: { title: string; published: IsoDate } } | undefined }[];
+  /** The reports the partners decided to keep published (the checker's `keptReports()`). */
+  kept: readonly { slug: string; published: IsoDate; decision: { decided: IsoDate; reason: string; lookAgain: IsoDate } }[];
   agencyName: AgencyName;
   paths: DashboardPaths;
 }
@@ -300,7 +302,7 @@ export interface Headline {
 
 /**
  * The partners' overview (src/partners/index.astro): headline figures, every chart, the assurance
- * backlog, reports due for archival, the other flags and a row per plan. Every number comes from
+ * backlog, reports that may now be archived and those kept published, the other flags and a row per plan. Every number comes from
  * the checker's result, the same as `npm run check`.
  */
 export function overviewView<E extends EntryLike & { action: { evidence?: string | undefined } }, F extends FlagView>(input: OverviewInput<E, F>) {
@@ -311,14 +313,14 @@ export function overviewView<E extends EntryLike & { action: { evidence?: string
   const title = (slug: string) => titles.get(slug) ?? reportOf(slug)?.title ?? slug;
   const counts = countByStatusAndRag(entries);
   const backlogItems = assuranceBacklog(entries, today);
-  const archival = flagsOfKind(flags, 'archival-due');
+  const archival = flagsOfKind(flags, 'may-archive');
   const headline: Headline[] = [
     { label: 'Actions monitored', value: entries.length, href: paths.partnersActions },
     { label: FLAG_LABELS.overdue, value: byKind.overdue, href: paths.partnersWindow('overdue'), tone: 'red' },
     { label: `Due within ${monitoring.dueSoonDays} days`, value: byKind['due-soon'], href: paths.partnersWindow('due-soon'), tone: 'amber' },
     { label: `Awaiting assurance over ${monitoring.awaitingAssuranceDays} days`, value: byKind['awaiting-assurance'], href: '#backlog-title', tone: 'amber' },
     { label: FLAG_LABELS['dissemination-overdue'], value: byKind['dissemination-overdue'], href: '#dissemination-title' },
-    { label: FLAG_LABELS['archival-due'], value: byKind['archival-due'], href: '#archival' },
+    { label: FLAG_LABELS['may-archive'], value: byKind['may-archive'], href: '#archival' },
   ];
   return {
     headline,
@@ -350,6 +352,8 @@ export function overviewView<E extends EntryLike & { action: { evidence?: string
     archival: {
       summary: archivalSummary(archival.length, monitoring.archiveAfterMonths),
       rows: archival.map((f) => ({ title: title(f.review), published: reportOf(f.review)?.published, date: f.date, days: f.days })),
+      keptSummary: keptSummary(input.kept.length),
+      kept: input.kept.map((k) => ({ title: title(k.slug), published: k.published, ...k.decision })),
     },
     otherFlags: flags
       .filter((f) => f.kind === 'review-date-passed' || f.kind === 'stale-plan' || f.kind === 'publication-notice')
