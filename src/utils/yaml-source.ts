@@ -646,7 +646,8 @@ export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?:
       continue;
     }
     const missing =
-      (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && valueAt(data, issue.path) === undefined;
+      (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') &&
+      issue.path.length > 0 && valueAt(data, issue.path) === undefined;
     if (missing && misspelt.has(formatPath(issue.path))) continue;
     problems.push({
       severity: 'error',
