@@ -75,7 +75,7 @@ try {
       path.join(dir, 'report.mdx'),
       `---\ntitle: Child ${r}\ntype: lcspr\ndocument: overview-report\npublication: published\npublished: 2025-06-01\nsentToPanel: 2025-05-01\npartnerships: [example-borough]\nreviewers: [A. Reviewer]\nsummary: A generated review.\nthemes: [neglect]\n---\n\nText.\n`,
     );
-    const lines = [`review: ${slug}`, 'agreed: 2025-06-12', 'recommendations:'];
+    const lines = [`review: ${slug}`, 'agreed: 2025-06-12', 'publicProgressApproved: 2025-07-01', 'recommendations:'];
     const count = Math.min(perReview, total - made);
     for (let i = 0; i < count; i++) {
       const rec = Math.floor(i / perRecommendation) + 1;
@@ -87,15 +87,23 @@ try {
         `      - id: R${rec}.${(i % perRecommendation) + 1}`,
         '        issue: Something the review found.',
         '        action: Something to be done.',
-        `        owner: ${owners[n % owners.length]}`,
+        // Every seventh action is owned by two agencies.
+        `        owner: ${n % 7 === 3 ? `[${owners[n % owners.length]}, ${owners[(n + 1) % owners.length]}]` : owners[n % owners.length]}`,
         '        lead: Designated Nurse',
         '        outcome: Something better for children.',
         `        timescale: ${timescale}`,
         `        status: ${status}`,
       );
+      // Every ninth dated action has had its timescale revised once.
+      if (timescale !== 'ongoing' && n % 9 === 4) {
+        lines.push('        revisions:', `          - date: ${addDays(today, -(n % 60))}`, '            timescale: Q4 2026', '            reason: Moved by agreement.', '            agreedBy: MESI subgroup');
+      }
       if (timescale === 'ongoing') lines.push(`        reviewBy: ${addDays(today, (n % 60) - 30)}`);
       if (status === 'complete' || status === 'assured') lines.push('        evidence: An audit.', `        completedOn: ${addDays(today, -(n % 90))}`);
       if (status === 'assured') lines.push(`        assuredOn: ${today}`);
+      if (status === 'assured' && n % 2 === 0) {
+        lines.push('        impact:', '          - measure: Records complete', '            finding: 28 of 30.', `            date: ${today}`, '            source: Audit');
+      }
       if (status === 'withdrawn') lines.push('        reason: Overtaken by a national change.');
       lines.push('        updates:', `          - date: ${addDays(today, -(n % 120))}`, '            note: Progress reported.');
     }

@@ -3,17 +3,30 @@ import type { ActionPlan } from '../src/schemas/action-plan.ts';
 import { REVIEW_TYPE_RULES, REVIEW_TYPES } from '../src/schemas/documents.ts';
 import {
   actionFlags,
+  currentTimescale,
   DEFAULT_MONITORING,
   disseminationFlags,
+  latestRevision,
   planFlags,
   ragRating,
   reportFlags,
+  slippage,
+  slippageText,
   type Rag,
+  type Slippage,
 } from '../src/utils/action-status.ts';
 
 const today = '2026-03-14';
 type A = Parameters<typeof actionFlags>[0];
 const action = (over: Partial<A>): A => ({ id: 'R1.1', timescale: '2026-06-30', status: 'in-progress', ...over });
+
+/** The action's flag kinds today, the days of its first flag, and its rating. */
+function expectFlagsAndRag(a: A, kinds: string[], rag: Rag, days: number | undefined) {
+  const flags = actionFlags(a, today, DEFAULT_MONITORING);
+  expect(flags.map((f) => f.kind)).toEqual(kinds);
+  expect(flags[0]?.days).toBe(days);
+  expect(ragRating(a, today, DEFAULT_MONITORING).rag).toBe(rag);
+}
 
 describe('action flags and RAG rating (today is 14 March 2026, due-soon 28 days, assurance 30 days)', () => {
   it.each<[string, Partial<A>, string[], Rag, number | undefined]>([
@@ -37,13 +50,7 @@ describe('action flags and RAG rating (today is 14 March 2026, due-soon 28 days,
     ['complete, ongoing timescale', { status: 'complete', timescale: 'ongoing', reviewBy: '2026-01-01', completedOn: '2026-03-01' }, [], 'green', undefined],
     ['assured, even after its timescale', { status: 'assured', timescale: '2025-01-31', completedOn: '2025-03-01' }, [], 'green', undefined],
     ['withdrawn, even after its timescale', { status: 'withdrawn', timescale: '2025-01-31' }, [], 'grey', undefined],
-  ])('%s', (_, over, kinds, rag, days) => {
-    const a = action(over);
-    const flags = actionFlags(a, today, DEFAULT_MONITORING);
-    expect(flags.map((f) => f.kind)).toEqual(kinds);
-    expect(flags[0]?.days).toBe(days);
-    expect(ragRating(a, today, DEFAULT_MONITORING).rag).toBe(rag);
-  });
+  ])('%s', (_, over, kinds, rag, days) => expectFlagsAndRag(action(over), kinds, rag, days));
 
   it('uses the configured windows', () => {
     const monitoring = { ...DEFAULT_MONITORING, dueSoonDays: 7, awaitingAssuranceDays: 5 };
@@ -61,6 +68,65 @@ describe('action flags and RAG rating (today is 14 March 2026, due-soon 28 days,
   });
 });
 
+describe('revised timescales: judged against the latest (today is 14 March 2026)', () => {
+  const rev = (date: string, timescale: string) => ({ date, timescale });
+  it.each<[string, Partial<A>, string[], Rag, number | undefined]>([
+    // [case, action, flag kinds, rag, days of the first flag]
+    ['never revised: the timescale first agreed', { timescale: '2026-01-31' }, ['overdue'], 'red', 42],
+    ['revised later: no longer overdue', { timescale: '2026-01-31', revisions: [rev('2026-01-20', '2026-06-30')] }, [], 'grey', undefined],
+    ['revised, and the new timescale has passed too: overdue from the new one', { timescale: '2025-12-31', revisions: [rev('2025-12-20', 'February 2026')] }, ['overdue'], 'red', 14],
+    ['revised into the due-soon window', { timescale: '2026-01-31', revisions: [rev('2026-01-20', '31/03/2026')] }, ['due-soon'], 'amber', 17],
+    ['revised twice: the latest counts, not the furthest', { timescale: '2026-01-31', revisions: [rev('2026-01-10', '2026-12-31'), rev('2026-03-01', '2026-03-10')] }, ['overdue'], 'red', 4],
+    ['listed out of date order: the latest by date counts', { timescale: '2026-01-31', revisions: [rev('2026-03-01', '2026-03-10'), rev('2026-01-10', '2026-12-31')] }, ['overdue'], 'red', 4],
+    ['two revisions on one day: the one listed later counts', { timescale: '2026-01-31', revisions: [rev('2026-03-01', '2026-12-31'), rev('2026-03-01', '2026-03-10')] }, ['overdue'], 'red', 4],
+    ['brought forward: overdue sooner', { timescale: '2026-12-31', revisions: [rev('2026-01-10', '2026-03-01')] }, ['overdue'], 'red', 13],
+    ['complete after the first timescale, within the revised one: green', { status: 'complete', timescale: '2026-01-31', completedOn: '2026-03-01', revisions: [rev('2026-01-20', '2026-03-31')] }, [], 'green', undefined],
+    ['complete after the revised timescale: amber', { status: 'complete', timescale: '2026-01-31', completedOn: '2026-03-01', revisions: [rev('2026-01-20', '2026-02-15')] }, [], 'amber', undefined],
+    ['assured: revisions do not matter', { status: 'assured', timescale: '2025-01-31', completedOn: '2026-03-01', assuredOn: '2026-03-10', impact: [{}], revisions: [rev('2025-01-20', '2025-06-30')] }, [], 'green', undefined],
+  ])('%s', (_, over, kinds, rag, days) => expectFlagsAndRag(action(over), kinds, rag, days));
+
+  it('says in the overdue flag how far the timescale has moved', () => {
+    const [flag] = actionFlags(action({ timescale: '2025-12-31', revisions: [rev('2025-12-20', 'February 2026')] }), today);
+    expect(flag?.message).toBe(
+      'is 14 days overdue: its timescale ended on 28 February 2026 and it is still in-progress. The timescale was revised once, now 59 days later than first agreed (31 December 2025)',
+    );
+  });
+
+  it.each<[string, Partial<A>, Slippage, string]>([
+    ['never revised', { timescale: 'Q1 2026' }, { revisions: 0, originalDue: '2026-03-31', due: '2026-03-31', days: undefined }, ''],
+    ['revised once, later', { timescale: 'Q1 2026', revisions: [rev('2026-03-01', 'June 2026')] }, { revisions: 1, originalDue: '2026-03-31', due: '2026-06-30', days: 91 }, 'revised once, now 91 days later than first agreed (31 March 2026)'],
+    ['revised twice, back to the first date', { timescale: '2026-03-31', revisions: [rev('2026-03-01', 'June 2026'), rev('2026-03-10', '31/03/2026')] }, { revisions: 2, originalDue: '2026-03-31', due: '2026-03-31', days: 0 }, 'revised twice, now the same day as first agreed (31 March 2026)'],
+    ['brought forward', { timescale: '2026-03-31', revisions: [rev('2026-01-01', '2026-03-30'), rev('2026-01-02', '2026-03-29'), rev('2026-01-03', '2026-03-21')] }, { revisions: 3, originalDue: '2026-03-31', due: '2026-03-21', days: -10 }, 'revised 3 times, now 10 days earlier than first agreed (31 March 2026)'],
+    ['first agreed as ongoing (not allowed by the schema): no days', { timescale: 'ongoing', revisions: [rev('2026-01-01', '2026-06-30')] }, { revisions: 1, originalDue: undefined, due: '2026-06-30', days: undefined }, 'revised once'],
+  ])('slippage: %s', (_, over, expected, text) => {
+    const a = action(over);
+    expect(slippage(a)).toEqual(expected);
+    expect(slippageText(slippage(a))).toBe(text);
+    expect(currentTimescale(a)).toBe(latestRevision(a.revisions)?.timescale ?? a.timescale);
+  });
+});
+
+describe('evidence of impact: assured more than 6 months ago without it (today is 14 March 2026)', () => {
+  const assured = { status: 'assured' as const, timescale: '2025-06-30', completedOn: '2025-06-01' };
+  it.each<[string, Partial<A>, number | undefined, Partial<typeof DEFAULT_MONITORING>?]>([
+    ['assured 6 months and a day ago, no impact evidence', { ...assured, assuredOn: '2025-09-13' }, 182],
+    ['assured exactly 6 months ago: not yet', { ...assured, assuredOn: '2025-09-14' }, undefined],
+    ['assured long ago, with impact evidence', { ...assured, assuredOn: '2024-01-10', impact: [{ measure: 'm' }] }, undefined],
+    ['assured long ago, an empty impact list', { ...assured, assuredOn: '2024-01-10', impact: [] }, 794],
+    ['complete, not assured: no impact flag (awaiting assurance instead)', { status: 'complete', timescale: '2025-06-30', completedOn: '2025-06-01' }, undefined],
+    ['withdrawn: no flag', { status: 'withdrawn', timescale: '2025-06-30' }, undefined],
+    ['a shorter setting: 3 months', { ...assured, assuredOn: '2025-12-13' }, 91, { impactAfterMonths: 3 }],
+    ['a longer setting: 12 months', { ...assured, assuredOn: '2025-09-13' }, undefined, { impactAfterMonths: 12 }],
+    ['the end of a month: 31 August plus 6 months is 28 February', { ...assured, assuredOn: '2025-08-31' }, 195],
+  ])('%s', (_, over, days, monitoring = {}) => {
+    const flags = actionFlags(action(over), today, { ...DEFAULT_MONITORING, ...monitoring }).filter((f) => f.kind === 'no-impact-evidence');
+    expect(flags.map((f) => f.days)).toEqual(days === undefined ? [] : [days]);
+    if (days !== undefined) expect(flags[0]?.date).toBe(over.assuredOn);
+    // The RAG rating does not change: an assured action is green.
+    if (over.status === 'assured') expect(ragRating(action(over), today).rag).toBe('green');
+  });
+});
+
 const plan = (over: Partial<ActionPlan> = {}, statuses: string[] = ['in-progress'], updates: string[] = []): ActionPlan => ({
   review: 'child-c',
   draft: false,
@@ -74,9 +140,11 @@ const plan = (over: Partial<ActionPlan> = {}, statuses: string[] = ['in-progress
         id: `R1.${i + 1}`,
         issue: 'i',
         action: 'a',
-        owner: 'icb',
+        owner: ['icb'],
         outcome: 'o',
         timescale: '2026-12-31',
+        revisions: [],
+        impact: [],
         status: status as 'in-progress',
         ...(status === 'assured' ? { evidence: 'e', completedOn: '2025-07-01', assuredOn: '2025-08-01' } : {}),
         updates: i === 0 ? updates.map((date) => ({ date, note: 'n' })) : [],

@@ -39,6 +39,7 @@ writeFileSync(
   path.join(dir, 'reviews', 'child-p', 'action-plan.yaml'),
   `review: child-p
 agreed: 2026-01-20
+publicProgressApproved: 2026-01-25
 recommendations:
   - id: R1
     text: Record fathers' details.
@@ -53,6 +54,41 @@ recommendations:
         notes: INTERNAL 943 476 5919 is never scanned
 `,
 );
+// Public, with an approved plan: the new public fields of a plan are scanned too (errors).
+report('child-u', 'title: Child U\npublished: 2026-01-10\npublication: published\nsummary: Child U was neglected.\nanonymisation:\n  date: 2026-01-05\n  role: Business Manager', 'Nothing identifying here.');
+const fieldsPlan = (slug: string, approved: string) => `review: ${slug}
+agreed: 2026-01-20
+${approved}recommendations:
+  - id: R1
+    text: Record fathers' details.
+    response: partly-accepted
+    responseReason: Write to sam.smith@example.org instead.
+    actions:
+      - id: R1.1
+        issue: Fathers were not seen.
+        action: Audit records.
+        owner: [childrens-services, police]
+        outcome: Fathers are seen.
+        evidence: Audit done.
+        timescale: 2026-01-31
+        revisions:
+          - date: 2026-01-25
+            timescale: 2026-02-28
+            reason: The office at EX1 1AA closed.
+            agreedBy: MESI subgroup
+            notes: INTERNAL 943 476 5919 is never scanned
+        status: complete
+        completedOn: 2026-02-20
+        impact:
+          - measure: Fathers seen
+            finding: All but the family at 14 Acacia Road.
+            date: 2026-02-25
+            source: Case audit
+`;
+writeFileSync(path.join(dir, 'reviews', 'child-u', 'action-plan.yaml'), fieldsPlan('child-u', 'publicProgressApproved: 2026-01-25\n'));
+// Public report, plan without the partners' approval to publish progress: not public, so warnings.
+report('child-v', 'title: Child V\npublished: 2026-01-10\npublication: published\nsummary: Child V was neglected.\nanonymisation:\n  date: 2026-01-05\n  role: Business Manager', 'Nothing identifying here.');
+writeFileSync(path.join(dir, 'reviews', 'child-v', 'action-plan.yaml'), fieldsPlan('child-v', ''));
 // Not public yet: a future date. Its title and summary are not public either.
 report('child-q', 'title: Child Q\npublished: 2026-05-01\npublication: published\nsummary: Child Q was born on 14 March 2019.', 'NHS number 943 476 5919.');
 // Public entry, withheld body: the summary is public (error), the body is not (warning).
@@ -92,6 +128,25 @@ describe('the anonymisation step', () => {
     expect(plan.message).toContain('add it under allow: in the frontmatter of reviews/child-p/report.mdx');
   });
 
+  it('scans the public fields every plan may have: response reason, revisions and impact evidence, never INTERNAL notes', () => {
+    const fields = (slug: string) => of(slug).filter((p) => p.kind === 'identifier').map((p) => `${p.severity} ${p.field}`);
+    expect(fields('child-u')).toEqual([
+      'error recommendations[0].responseReason',
+      'error recommendations[0].actions[0].revisions[0].reason',
+      'error recommendations[0].actions[0].impact[0].finding',
+    ]);
+  });
+
+  it("warns, with the reason, for a plan whose progress the partners have not approved for publication", () => {
+    const problems = of('child-v').filter((p) => p.kind === 'identifier');
+    expect(problems.map((p) => `${p.severity} ${p.field}`)).toEqual([
+      'warning recommendations[0].responseReason',
+      'warning recommendations[0].actions[0].revisions[0].reason',
+      'warning recommendations[0].actions[0].impact[0].finding',
+    ]);
+    for (const p of problems) expect(p.message).toMatch(/not public yet: the partners have not approved publishing the plan's progress/);
+  });
+
   it('warns, with the reason, for a document not yet public', () => {
     const identifiers = of('child-q').filter((p) => p.kind === 'identifier');
     expect(identifiers.map(short)).toEqual([
@@ -127,7 +182,7 @@ describe('the anonymisation step', () => {
 
   it('never prints a match whole', () => {
     const text = all.map((p) => p.message).join('\n');
-    for (const secret of ['07700 900417', '14 Acacia Road', '943 476 5919', '14 March 2019', 'jo.bloggs', '22 Mill Lane', 'EX4 4QJ']) expect(text).not.toContain(secret);
+    for (const secret of ['07700 900417', '14 Acacia Road', '943 476 5919', '14 March 2019', 'jo.bloggs', '22 Mill Lane', 'EX4 4QJ', 'sam.smith', 'EX1 1AA']) expect(text).not.toContain(secret);
   });
 
   it('passes the real sample content', () => {

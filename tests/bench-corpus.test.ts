@@ -49,10 +49,14 @@ describe('benchmark corpus generator', () => {
     expect(plan.data.review).toBe(slug);
     const actions = plan.data.recommendations.flatMap((r) => r.actions);
     for (const a of actions) {
-      expect(options.agencies).toContain(a.owner);
+      for (const id of a.owner) expect(options.agencies).toContain(id);
+      expect(new Set(a.owner).size).toBe(a.owner.length);
       for (const u of a.updates) expect(u.date <= TODAY).toBe(true);
+      for (const v of a.revisions) expect(v.date <= TODAY).toBe(true);
+      for (const m of a.impact) expect(m.date <= TODAY).toBe(true);
     }
     for (const d of plan.data.dissemination) for (const a of d.audience) expect(options.agencies).toContain(a);
+    if (plan.data.publicProgressApproved) expect(plan.data.publicProgressApproved <= TODAY).toBe(true);
 
     // Shape: report of 3,000 to 8,000 words with headings; seven-part briefing; 5 to 30 actions.
     expect(review.meta.words).toBeGreaterThanOrEqual(3000);
@@ -82,6 +86,23 @@ describe('benchmark corpus generator', () => {
       rmSync(root, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('includes what real plans record, sometimes: several owners, revised timescales, impact evidence, responses, and the approval to publish progress', () => {
+    const plans = reviews.map((r) => parseWithSchema(r.files['action-plan.yaml']!, 'x.yaml', actionPlanSchema)).flatMap((p) => (p.ok ? [p.data] : []));
+    expect(plans).toHaveLength(reviews.length);
+    const actions = plans.flatMap((p) => p.recommendations.flatMap((r) => r.actions));
+    const share = (n: number, of: number) => n / of;
+    expect(share(actions.filter((a) => a.owner.length > 1).length, actions.length)).toBeGreaterThan(0.05);
+    expect(share(actions.filter((a) => a.revisions.length > 0).length, actions.length)).toBeGreaterThan(0.05);
+    expect(actions.some((a) => a.revisions.length > 1)).toBe(true);
+    expect(actions.some((a) => a.impact.length > 0)).toBe(true);
+    const recs = plans.flatMap((p) => p.recommendations);
+    expect(recs.some((r) => r.response === 'accepted') && recs.some((r) => r.response === 'partly-accepted') && recs.some((r) => !r.response)).toBe(true);
+    // Most plans that are not drafts may be shown publicly, so public progress pages exist at scale; some may not.
+    const live = plans.filter((p) => !p.draft);
+    expect(share(live.filter((p) => p.publicProgressApproved).length, live.length)).toBeGreaterThan(0.7);
+    expect(live.some((p) => !p.publicProgressApproved)).toBe(true);
+  });
 
   it('spreads types, documents and publication states, including non-public ones', () => {
     const many = Array.from({ length: 600 }, (_, i) => generator.review(i).meta);

@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHECK_STEPS, openActionsCsv, runCheck, type CheckResult } from '../src/check/index.ts';
-import { csvField } from '../src/check/report.ts';
+import { csvField, mesiReport } from '../src/check/report.ts';
 import type { Problem } from '../src/utils/problems.ts';
 import { buildToday } from '../src/utils/dates.ts';
-import { BRIEFING, edit, makeProject, PLAN, REPORT, STATEMENT } from './support/check-fixtures.ts';
+import { BRIEFING, edit, makeProject, PLAN, REPORT, SETTINGS, STATEMENT } from './support/check-fixtures.ts';
 
 const today = '2026-03-14';
 const node = path.resolve('node_modules/.bin/node');
@@ -29,6 +29,16 @@ function only(result: CheckResult): Problem {
 
 const planFile = 'reviews/child-c/action-plan.yaml';
 const plan = (text: string) => ({ [planFile]: text });
+
+/** R1.2's timescale followed by these revisions (lines 26 and 27 on: "revisions:" is line 27). */
+const revised = (...items: string[]) => `        timescale: Q2 2026\n        revisions:\n${items.join('')}`;
+/** One revision, as written under revisions: (five lines). */
+const revision = (date: string, timescale = '2026-09-30') =>
+  `          - date: ${date}\n            timescale: ${timescale}\n            reason: The audit was moved.\n            agreedBy: MESI subgroup\n`;
+/** The cells of one CSV line (RFC 4180 quoting). */
+const csvCells = (line: string) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"'));
+/** Evidence of impact measured on `date`, as written under an action. */
+const impact = (date: string) => `        impact:\n          - measure: m\n            finding: f\n            date: ${date}\n            source: s\n`;
 
 describe('a valid project', () => {
   it('has no errors, and every action is read and reported', () => {
@@ -202,6 +212,134 @@ describe('errors name the file, line, column and field', () => {
       'dissemination[0].audience[1]',
       /Did you mean "police"\?/,
     ],
+    [
+      'an unknown agency in a list of owners, with a suggestion',
+      edit(PLAN, 'owner: community-health', 'owner: [community-health, polise]'),
+      24,
+      35,
+      'recommendations[0].actions[1].owner[1]',
+      /"polise" is not an agency in content\/agencies\.yaml\. Did you mean "police"\?/,
+    ],
+    [
+      'an agency listed twice as owner',
+      edit(PLAN, 'owner: icb', 'owner: [icb, icb]'),
+      11,
+      22,
+      'recommendations[0].actions[0].owner[1]',
+      /"icb" is already listed as an owner of this action; list each agency once/,
+    ],
+    [
+      'an empty list of owners',
+      edit(PLAN, 'owner: icb', 'owner: []'),
+      11,
+      16,
+      'recommendations[0].actions[0].owner',
+      /must list at least one agency id from content\/agencies\.yaml/,
+    ],
+    [
+      'no owner',
+      edit(PLAN, '        owner: community-health\n', ''),
+      21,
+      9,
+      'recommendations[0].actions[1].owner',
+      /is missing: it is required and must be an agency id from content\/agencies\.yaml, such as icb, or a list of them, such as \[police, icb\]/,
+    ],
+    [
+      'a revision to ongoing',
+      edit(PLAN, '        timescale: Q2 2026\n', revised(revision('2026-03-01', 'ongoing'))),
+      29,
+      24,
+      'recommendations[0].actions[1].revisions[0].timescale',
+      /cannot be ongoing: a revision sets a new date/,
+    ],
+    [
+      'a revision in a form no timescale takes',
+      edit(PLAN, '        timescale: Q2 2026\n', revised(revision('2026-03-01', 'TBC'))),
+      29,
+      24,
+      'recommendations[0].actions[1].revisions[0].timescale',
+      /"TBC" is not a timescale/,
+    ],
+    [
+      'revisions not oldest first',
+      edit(PLAN, '        timescale: Q2 2026\n', revised(revision('2026-03-01'), revision('2026-02-01', '2026-10-31'))),
+      32,
+      19,
+      'recommendations[0].actions[1].revisions[1].date',
+      /is before the date of the revision above it \(2026-03-01\): list revisions oldest first/,
+    ],
+    [
+      'a revision dated after today',
+      edit(PLAN, '        timescale: Q2 2026\n', revised(revision('2026-03-15'))),
+      28,
+      19,
+      'recommendations[0].actions[1].revisions[0].date',
+      /is 15 March 2026, after today \(14 March 2026\): a revision of the timescale records something that has already happened/,
+    ],
+    [
+      'a revision without who agreed it',
+      edit(PLAN, '        timescale: Q2 2026\n', revised(revision('2026-03-01').replace('            agreedBy: MESI subgroup\n', ''))),
+      28,
+      13,
+      'recommendations[0].actions[1].revisions[0].agreedBy',
+      /is missing: it is required and must be text/,
+    ],
+    [
+      'revisions of an ongoing timescale',
+      edit(PLAN, '        timescale: Q2 2026\n', `        timescale: ongoing\n        reviewBy: 2026-06-01\n        revisions:\n${revision('2026-03-01')}`),
+      29,
+      11,
+      'recommendations[0].actions[1].revisions',
+      /cannot be given when timescale is ongoing/,
+    ],
+    [
+      'evidence of impact on an action that is not done',
+      edit(PLAN, '        status: in-progress\n', `        status: in-progress\n${impact('2026-03-01')}`),
+      29,
+      11,
+      'recommendations[0].actions[1].impact',
+      /only applies when status is complete or assured \(it is in-progress\)/,
+    ],
+    [
+      'evidence of impact dated after today',
+      edit(PLAN, '        completedOn: 2026-02-01\n', `        completedOn: 2026-02-01\n${impact('2026-03-20')}`),
+      21,
+      19,
+      'recommendations[0].actions[0].impact[0].date',
+      /is 20 March 2026, after today \(14 March 2026\): evidence of impact records something that has already happened/,
+    ],
+    [
+      'a partly accepted recommendation without a reason',
+      edit(PLAN, '    actions:\n', '    response: partly-accepted\n    actions:\n'),
+      5,
+      5,
+      'recommendations[0].responseReason',
+      /is required when response is partly-accepted: the partnership's reason/,
+    ],
+    [
+      'an unknown response',
+      edit(PLAN, '    actions:\n', '    response: agreed\n    actions:\n'),
+      7,
+      15,
+      'recommendations[0].response',
+      /must be one of: accepted, partly-accepted, not-accepted/,
+    ],
+    [
+      'an accepted recommendation with no actions',
+      edit(PLAN, 'dissemination:', '  - id: R2\n    text: Another.\n    response: accepted\ndissemination:'),
+      28,
+      5,
+      'recommendations[1].actions',
+      /must list at least one action \(only a recommendation whose response is not-accepted may have none\)/,
+    ],
+    [
+      "the partners' approval to publish progress dated after today",
+      edit(PLAN, 'agreed: 2025-06-12\n', 'agreed: 2025-06-12\npublicProgressApproved: 2026-03-20\n'),
+      4,
+      25,
+      'publicProgressApproved',
+      /is 20 March 2026, after today \(14 March 2026\): the partners' approval to publish progress records something that has already happened/,
+    ],
   ])('%s', (_, text, line, column, field, message) => {
     const r = check(plan(text));
     const e = only(r);
@@ -233,6 +371,80 @@ describe('errors name the file, line, column and field', () => {
     expect(r.counts.actions).toMatchObject({ inFiles: 4, read: 2, inPlansWithErrors: 2, reported: 4 });
     expect(r.counts.errors).toBe(2);
     expect(r.counts.filesWithErrors).toBe(2);
+  });
+});
+
+describe('what real action plans record', () => {
+  it('a recommendation that is not accepted may have no actions; its reason is kept', () => {
+    const text = edit(PLAN, 'dissemination:', '  - id: R2\n    text: Another.\n    response: not-accepted\n    responseReason: A national programme already covers it.\ndissemination:');
+    const r = check(plan(text));
+    expect(r.errors).toEqual([]);
+    const rec = r.project.reviews[0]!.plan!.data.recommendations[1]!;
+    expect([rec.response, rec.responseReason, rec.actions]).toEqual(['not-accepted', 'A national programme already covers it.', []]);
+    expect(r.counts.actions).toMatchObject({ inFiles: 2, read: 2, reported: 2 });
+  });
+
+  it('an action owned by several agencies: one id or a list, always a list in the model; flags, the report and the CSV name every owner', () => {
+    const text = edit(edit(PLAN, 'owner: community-health', 'owner: [community-health, police]'), 'timescale: Q2 2026', 'timescale: 2026-02-28');
+    const r = check(plan(text));
+    expect(r.errors).toEqual([]);
+    expect(r.project.actions.map((e) => e.action.owner)).toEqual([['icb'], ['community-health', 'police']]);
+    const overdue = r.flags.find((f) => f.kind === 'overdue')!;
+    expect(overdue).toMatchObject({ actionId: 'R1.2', owners: ['community-health', 'police'] });
+    expect(overdue.message).toMatch(/^Action R1\.2 \(community-health, police\) is 14 days overdue/);
+    const report = mesiReport(r);
+    // Listed under each owner in "by agency", once in "by review".
+    expect(report).toContain('#### Example Community Health NHS Trust (1)');
+    expect(report).toContain('#### Example Constabulary (1)');
+    expect(report).toContain('#### Child C (child-c) (1)');
+    expect(report).toMatch(/## Actions by review[\s\S]*\| Child C \(child-c\) \| 2 \| 1 \| 1 \| 0 \| 0 \|/);
+    expect(report).toMatch(/## Actions by agency[\s\S]*\| Example Constabulary \| 1 \| 1 \| 0 \| 0 \| 0 \|/);
+    const rows = openActionsCsv(r).trimEnd().split('\r\n');
+    expect(rows[0]).toContain('Owners,Owner names');
+    expect(rows[2]).toContain('community-health; police,Example Community Health NHS Trust; Example Constabulary');
+  });
+
+  it('a revised timescale: judged against the latest; the report, the CSV and the JSON keep the one first agreed', () => {
+    const text = edit(PLAN, '        timescale: Q2 2026\n', revised(revision('2026-01-10', '2026-02-27'), revision('2026-02-01', '2026-03-04')));
+    const r = check(plan(text));
+    expect(r.errors).toEqual([]);
+    const e = r.project.actions[1]!;
+    expect([e.action.timescale, e.originalDue, e.timescale, e.due, e.revisions, e.slipDays]).toEqual(['Q2 2026', '2026-06-30', '2026-03-04', '2026-03-04', 2, -118]);
+    const overdue = r.flags.find((f) => f.kind === 'overdue')!;
+    // Located at the latest revision's timescale, overdue from it.
+    expect([overdue.line, overdue.field, overdue.days]).toEqual([33, 'recommendations[0].actions[1].revisions[1].timescale', 10]);
+    const report = mesiReport(r);
+    expect(report).toContain('## Revised timescales');
+    expect(report).toContain('| Child C (child-c) | R1.2 | Example Community Health NHS Trust | In progress | 30 June 2026 | 4 March 2026 | 2 | -118 | 1 February 2026: The audit was moved. (agreed by MESI subgroup) |');
+    expect(report).toMatch(/\| Actions with a revised timescale \| 1 \|/);
+    const csv = openActionsCsv(r).trimEnd().split('\r\n').map(csvCells);
+    const header = csv[0]!;
+    const row = csv.find((c) => c[3] === 'R1.2')!;
+    const col = (name: string) => row[header.indexOf(name)];
+    expect([col('Timescale'), col('Due'), col('First agreed timescale'), col('First agreed due'), col('Times revised'), col('Days later than first agreed'), col('Days overdue')]).toEqual([
+      '2026-03-04',
+      '2026-03-04',
+      'Q2 2026',
+      '2026-06-30',
+      '2',
+      '-118',
+      '10',
+    ]);
+  });
+
+  it('assured more than 6 months ago without evidence of impact: flagged at assuredOn, cleared by impact evidence', () => {
+    const assured = edit(PLAN, '        status: complete\n        completedOn: 2026-02-01\n', '        status: assured\n        completedOn: 2025-08-01\n        assuredOn: 2025-09-01\n');
+    const r = check(plan(assured));
+    expect(r.errors).toEqual([]);
+    expect(r.flags.filter((f) => f.kind === 'no-impact-evidence').map((f) => [f.field, f.line, f.date, f.days])).toEqual([
+      ['recommendations[0].actions[0].assuredOn', 18, '2025-09-01', 194],
+    ]);
+    expect(mesiReport(r)).toMatch(/## Assured, no evidence of impact \(assured more than 6 months ago\)[\s\S]*\| Child C \(child-c\) \| R1\.1 \| Example Integrated Care Board \| 1 September 2025 \| 194 \|/);
+    const withImpact = check(plan(edit(assured, '        assuredOn: 2025-09-01\n', `        assuredOn: 2025-09-01\n${impact('2026-01-15')}`)));
+    expect(withImpact.errors).toEqual([]);
+    expect(withImpact.flags.filter((f) => f.kind === 'no-impact-evidence')).toEqual([]);
+    const longer = check({ ...plan(assured), 'content/settings.yaml': `${SETTINGS}monitoring:\n  impactAfterMonths: 7\n` });
+    expect(longer.flags.filter((f) => f.kind === 'no-impact-evidence')).toEqual([]);
   });
 });
 

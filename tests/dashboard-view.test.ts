@@ -24,7 +24,10 @@ import {
   partnersPlanView,
   planProgressView,
   planTitles,
+  progressApprovalText,
   publicOverviewView,
+  recommendationView,
+  revisedText,
   statusView,
   windowView,
   type FlagView,
@@ -48,7 +51,7 @@ const planA = {
   title: 'Child A',
   entries: [
     entry({ id: 'R1.1', status: 'in-progress', timescale: '2026-09-30', updates: ['2026-06-01', '2026-08-01'] }), // overdue
-    entry({ id: 'R1.2', status: 'not-started', timescale: '2026-11-22', owner: 'icb' }), // overdue 1 day
+    entry({ id: 'R1.2', status: 'not-started', timescale: '2026-11-22', owner: ['icb', 'police'] }), // overdue 1 day, two owners
     entry({ id: 'R1.3', status: 'in-progress', timescale: '2026-12-10', owner: 'icb' }), // due soon
   ],
   dissemination: [
@@ -65,6 +68,10 @@ const planB = {
     entry({ id: 'R1.2', review: 'child-b', status: 'assured', timescale: '2026-03-31', completedOn: '2026-03-01', assuredOn: '2026-04-02', owner: 'council' }),
     entry({ id: 'R2.1', review: 'child-b', status: 'withdrawn', timescale: '2026-12-31' }),
     entry({ id: 'R2.2', review: 'child-b', status: 'not-started', timescale: '2027-01-31', owner: 'icb' }),
+    // Revised twice: first agreed for 30 September 2026, now 31 March 2027 (182 days later).
+    entry({ id: 'R2.3', review: 'child-b', status: 'in-progress', timescale: '2026-09-30', revisions: [['2026-09-01', '30/11/2026'], ['2026-11-20', 'Q1 2027']], owner: ['council', 'icb'] }),
+    // Revised once, and overdue against the new timescale.
+    entry({ id: 'R2.4', review: 'child-b', status: 'in-progress', timescale: 'October 2026', revisions: [['2026-10-20', '2026-11-13']], owner: 'council' }),
   ],
   dissemination: [],
 };
@@ -91,7 +98,7 @@ describe('plans, titles and owners', () => {
 
   it('lists each owning agency once, by name', () => {
     const owners = ownersByName(all, agencyName);
-    expect(owners.map((o) => o.name)).toEqual([...new Set(all.map((e) => agencyName(e.action.owner)))].sort((a, b) => a.localeCompare(b)));
+    expect(owners.map((o) => o.name)).toEqual([...new Set(all.flatMap((e) => e.action.owner.map(agencyName)))].sort((a, b) => a.localeCompare(b)));
     expect(owners.find((o) => o.id === 'icb')).toEqual({ id: 'icb', name: NAMES.icb });
   });
 });
@@ -111,24 +118,63 @@ describe('filter links', () => {
     expect(groups[2]!.links).toEqual(plans.map((p) => ({ href: paths.partnersPlan(p.slug), text: p.title, n: p.entries.length })));
     expect(groups[3]!.links.map((l) => l.text)).toEqual(ownersByName(all, agencyName).map((o) => o.name));
   });
+
+  it('counts an action with several owners under each of its agencies', () => {
+    const byAgency = new Map(groups[3]!.links.map((l) => [l.text, l.n]));
+    for (const a of agencies) expect(byAgency.get(a.name), a.id).toBe(all.filter((e) => e.action.owner.includes(a.id)).length);
+    const sum = [...byAgency.values()].reduce((n, v) => n + v, 0);
+    expect(sum).toBe(all.reduce((n, e) => n + e.action.owner.length, 0));
+    expect(sum).toBeGreaterThan(all.length);
+  });
 });
 
 describe('action tables and cards', () => {
   it('gives each row its review, links, owner, window and days overdue', () => {
     const rows = actionRows(planA.entries, planTitles(plans), TODAY, agencyName, paths);
     expect(rows.map((r) => r.entry)).toEqual(planA.entries);
-    expect(rows[0]).toMatchObject({ title: 'Child A', href: '/partners/reviews/child-a/#action-R1.1', ownerName: NAMES.police, ownerHref: '/partners/agencies/police/' });
+    expect(rows[0]).toMatchObject({
+      title: 'Child A',
+      href: '/partners/reviews/child-a/#action-R1.1',
+      owners: [{ id: 'police', name: NAMES.police, href: '/partners/agencies/police/' }],
+      ownerIds: 'police',
+    });
+    expect(rows[1]).toMatchObject({
+      owners: [
+        { id: 'icb', name: NAMES.icb, href: '/partners/agencies/icb/' },
+        { id: 'police', name: NAMES.police, href: '/partners/agencies/police/' },
+      ],
+      ownerIds: 'icb police',
+    });
     expect(rows.map((r) => r.window)).toEqual(planA.entries.map((e) => windowOf(e, TODAY)));
     expect(rows.map((r) => r.overdueDays)).toEqual(planA.entries.map(daysOverdue));
     expect(actionRows(planA.entries, new Map(), TODAY, agencyName, paths)[0]!.title).toBe('child-a');
+    expect(rows.map((r) => r.revised)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('says how far a revised timescale has moved since it was first agreed', () => {
+    const [r23, r24] = planB.entries.slice(4);
+    expect(actionRows([r23!, r24!], planTitles(plans), TODAY, agencyName, paths).map((r) => r.revised)).toEqual([
+      'Revised twice, now 182 days later than first agreed (30 September 2026)',
+      'Revised once, now 13 days later than first agreed (31 October 2026)',
+    ]);
+    expect(revisedText(r23!, false)).toBe('Revised twice, now 182 days later than first agreed');
+    expect(revisedText(planB.entries[0]!)).toBeUndefined();
+    const card = actionCardView(r23!, agencyName, paths);
+    expect(card.revised).toBe('Revised twice, now 182 days later than first agreed');
+    expect(card.revisionsLatestFirst.map((r) => r.timescale)).toEqual(['Q1 2027', '30/11/2026']);
+    expect(card.owners.map((o) => o.name)).toEqual([NAMES.council, NAMES.icb]);
+    // Judged against the latest timescale: R2.4 is overdue since 13 November, not since 31 October.
+    expect(daysOverdue(r24!)).toBe(10);
   });
 
   it('writes the days overdue on a card, singular for one, and the updates latest first', () => {
     const [a, b, c] = planA.entries;
-    expect(actionCardView(a!).overdue).toBe(`${daysOverdue(a!)} days overdue`);
-    expect(actionCardView(b!).overdue).toBe('1 day overdue');
-    expect(actionCardView(c!).overdue).toBeUndefined();
-    expect(actionCardView(a!).updatesLatestFirst.map((u) => u.date)).toEqual(['2026-08-01', '2026-06-01']);
+    const card = (e: typeof a) => actionCardView(e!, agencyName, paths);
+    expect(card(a).overdue).toBe(`${daysOverdue(a!)} days overdue`);
+    expect(card(b).overdue).toBe('1 day overdue');
+    expect(card(c).overdue).toBeUndefined();
+    expect(card(a).updatesLatestFirst.map((u) => u.date)).toEqual(['2026-08-01', '2026-06-01']);
+    expect([card(a).revised, card(a).revisionsLatestFirst]).toEqual([undefined, []]);
     expect(a!.action.updates.map((u) => u.date)).toEqual(['2026-06-01', '2026-08-01']);
   });
 });
@@ -182,11 +228,12 @@ describe('partners pages', () => {
 
   it('an agency: its actions across plans, late first, with progress, ratings and caption', () => {
     const v = agencyView(plans, { id: 'icb', name: NAMES.icb! });
-    const mine = all.filter((e) => e.action.owner === 'icb');
+    const mine = all.filter((e) => e.action.owner.includes('icb'));
+    expect(mine.some((e) => e.action.owner.length > 1)).toBe(true);
     expect(v.entries).toEqual(lateFirst(mine));
     expect(v.progress).toEqual(progress(mine));
     expect(v.rag).toEqual(ragChart(countByStatusAndRag(mine).byRag));
-    expect(v.caption).toBe(`All ${mine.length} actions owned by ${NAMES.icb}, late ones first`);
+    expect(v.caption).toBe(`All ${mine.length} actions owned by ${NAMES.icb} (alone or with other agencies), late ones first`);
   });
 
   it('agencies: pages only for agencies with actions; the chart has a row per such agency', () => {
@@ -198,7 +245,7 @@ describe('partners pages', () => {
 
   describe('overview', () => {
     const flagsByKind = Object.fromEntries(FLAG_KINDS.map((k) => [k, flags.filter((f) => f.kind === k).length])) as Record<FlagKind, number>;
-    const monitoring = { dueSoonDays: 28, awaitingAssuranceDays: 90, archiveAfterMonths: 36 };
+    const monitoring = { dueSoonDays: 28, awaitingAssuranceDays: 90, archiveAfterMonths: 36, impactAfterMonths: 6 };
     const reviews = [
       { slug: 'child-a', report: { data: { title: 'Child A report', published: '2025-01-10' } } },
       { slug: 'child-old', report: { data: { title: 'Child Old', published: '2023-03-14' } } },
@@ -212,12 +259,35 @@ describe('partners pages', () => {
       expect(v.headline.find((h) => h.label === FLAG_LABELS.overdue)?.value).toBe(flagsByKind.overdue);
       expect(v.headline.map((h) => h.label)).toContain(`Due within ${monitoring.dueSoonDays} days`);
       expect([v.actions, v.plans, v.draftActions]).toEqual([all.length, plans.length, 2]);
+      expect(v.headline.find((h) => h.label === 'Timescales revised')).toEqual({ label: 'Timescales revised', value: 2, href: '#revised' });
+      expect(v.headline.find((h) => h.label === FLAG_LABELS['no-impact-evidence'])?.value).toBe(flagsByKind['no-impact-evidence']);
+    });
+
+    it('revised timescales: every revised action, the furthest slipped first, with both dates', () => {
+      expect(v.revised.rows.map((r) => [r.actionId, r.owner, r.originalDue, r.due, r.revisions, r.slipDays])).toEqual([
+        ['R2.3', `${NAMES.council}; ${NAMES.icb}`, '2026-09-30', '2027-03-31', 2, 182],
+        ['R2.4', NAMES.council, '2026-10-31', '2026-11-13', 1, 13],
+      ]);
+      expect(v.revised.summary).toBe('2 actions have a revised timescale; the furthest is now 182 days later than first agreed.');
+    });
+
+    it('overdue and due soon by agency: an action with several owners in the row of each, the total counting it once', () => {
+      const rows = v.byAgency.table.rows.map((r) => [(r[0] as { text: string }).text, r[1], r[2]]);
+      const late = (id: string, kind: string) => all.filter((e) => e.action.owner.includes(id) && e.flags.some((f) => f.kind === kind)).length;
+      for (const [name, overdue, soon] of rows) {
+        const id = agencies.find((a) => a.name === name)!.id;
+        expect([overdue, soon], name as string).toEqual([late(id, 'overdue'), late(id, 'due-soon')]);
+      }
+      const overdueTotal = all.filter((e) => e.flags.some((f) => f.kind === 'overdue')).length;
+      expect(v.byAgency.table.foot![1]).toBe(overdueTotal);
+      expect(rows.reduce((n, r) => n + (r[1] as number), 0)).toBeGreaterThan(overdueTotal);
+      expect(v.byAgency.summary).toContain(`${overdueTotal} actions are overdue`);
     });
 
     it('the assurance backlog rows link to the action and name the owner', () => {
       const waiting = all.filter((e) => e.action.status === 'complete');
       expect(v.backlogRows.map((r) => [r.href, r.title, r.actionId, r.owner, r.evidence])).toEqual(
-        waiting.map((e) => [`${paths.partnersPlan(e.review)}#action-${e.action.id}`, 'Child B', e.action.id, agencyName(e.action.owner), e.action.evidence]),
+        waiting.map((e) => [`${paths.partnersPlan(e.review)}#action-${e.action.id}`, 'Child B', e.action.id, e.action.owner.map(agencyName).join('; '), e.action.evidence]),
       );
     });
 
@@ -249,4 +319,27 @@ describe('partners pages', () => {
       expect(v.dissemination.table.rows).toHaveLength(plans.filter((p) => p.dissemination.length > 0).length);
     });
   });
+});
+
+describe('recommendations and the approval to publish progress', () => {
+  it.each<[string, Parameters<typeof recommendationView>[0], ReturnType<typeof recommendationView>]>([
+    ['not recorded', { entries: [1] }, { label: undefined, reason: undefined, noActions: undefined }],
+    ['accepted', { response: 'accepted', entries: [1] }, { label: 'Accepted', reason: undefined, noActions: undefined }],
+    ['accepted, with a reason', { response: 'accepted', responseReason: 'Why.', entries: [1] }, { label: 'Accepted', reason: 'Why.', noActions: undefined }],
+    ['partly accepted', { response: 'partly-accepted', responseReason: 'Only part.', entries: [1] }, { label: 'Partly accepted', reason: 'Only part.', noActions: undefined }],
+    [
+      'not accepted, no actions',
+      { response: 'not-accepted', responseReason: 'Covered nationally.', entries: [] },
+      { label: 'Not accepted', reason: 'Covered nationally.', noActions: 'There are no actions for this recommendation: the partnership did not accept it.' },
+    ],
+  ])('a recommendation\'s response: %s', (_, r, expected) => expect(recommendationView(r)).toEqual(expected));
+
+  it.each<[string, string | undefined, RegExp]>([
+    ['approved before today', '2026-01-10', /^The partners approved publishing this plan's progress on 10 January 2026/],
+    ['approved today', TODAY, /^The partners approved publishing this plan's progress on 23 November 2026/],
+    ['not approved', undefined, /shown to partners only/],
+    ['dated after today: not approved yet', '2026-11-24', /shown to partners only/],
+  ])('the partners page says whether progress is public: %s', (_, approved, expected) =>
+    expect(progressApprovalText({ publicProgressApproved: approved }, TODAY)).toMatch(expected),
+  );
 });

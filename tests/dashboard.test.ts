@@ -14,8 +14,11 @@ import {
   disseminationProgress,
   lateBy,
   lateFirst,
+  lateTotals,
   monitored,
+  ownedBy,
   progress,
+  revisedTimescales,
   windowOf,
 } from '../src/utils/dashboard/aggregate.ts';
 import {
@@ -26,6 +29,7 @@ import {
   overdueText,
   progressByReviewSummary,
   ragSummary,
+  revisedSummary,
   statusSummary,
 } from '../src/utils/dashboard/sentences.ts';
 import {
@@ -75,6 +79,56 @@ describe('counts', () => {
       { key: 'police', overdue: 1, dueSoon: 0, total: 6 },
     ]);
     expect(lateBy(m, 'review')).toEqual([{ key: 'child-a', overdue: 2, dueSoon: 1, total: 3 }]);
+    expect(lateTotals(m, 'owner')).toEqual({ overdue: 2, dueSoon: 1, total: 10 });
+  });
+
+  it('counts an action with several owners for each of them, and once in the totals', () => {
+    const joint = [
+      entry({ id: 'R1.1', status: 'in-progress', timescale: '2026-09-30', owner: ['police', 'icb'] }), // overdue
+      entry({ id: 'R1.2', status: 'in-progress', timescale: '2026-12-10', owner: ['icb', 'schools'] }), // due soon
+      entry({ id: 'R1.3', status: 'not-started', timescale: '2027-06-30', owner: 'schools' }), // later
+      entry({ id: 'R1.4', status: 'not-started', timescale: '2027-06-30', owner: 'housing' }), // later, in no late row
+    ];
+    expect(lateBy(joint, 'owner')).toEqual([
+      { key: 'icb', overdue: 1, dueSoon: 1, total: 2 },
+      { key: 'police', overdue: 1, dueSoon: 0, total: 1 },
+      { key: 'schools', overdue: 0, dueSoon: 1, total: 2 },
+    ]);
+    expect(lateTotals(joint, 'owner')).toEqual({ overdue: 1, dueSoon: 1, total: 3 });
+    expect(lateTotals(joint, 'review')).toEqual({ overdue: 1, dueSoon: 1, total: 4 });
+    expect(joint.map((e) => ['police', 'icb', 'schools', 'housing'].filter((a) => ownedBy(e, a)))).toEqual([
+      ['police', 'icb'],
+      ['icb', 'schools'],
+      ['schools'],
+      ['housing'],
+    ]);
+    const rows = agencyRows(joint, ['police', 'icb', 'schools', 'housing'].map((id) => ({ id, name: id })));
+    expect(rows.map((r) => [r.agency.id, r.list.map((e) => e.action.id)])).toEqual([
+      ['icb', ['R1.1', 'R1.2']], // most red, then most amber
+      ['police', ['R1.1']],
+      ['schools', ['R1.2', 'R1.3']],
+      ['housing', ['R1.4']],
+    ]);
+    const chart = lateChart(lateBy(joint, 'owner'), 'agency', (k) => k, (k) => `/a/${k}/`, lateTotals(joint, 'owner'));
+    expect(chart.table.foot).toEqual(['Total', 1, 1, 3]);
+    expect(chart.summary).toBe('icb has the most overdue actions (1). 1 action is overdue and 1 due soon, across 3 agencies.');
+  });
+
+  it('lists revised timescales, the furthest slipped first, and says so in a sentence', () => {
+    const list = [
+      entry({ id: 'R1.1', status: 'in-progress', timescale: '2026-09-30', revisions: [['2026-09-01', '2026-10-31']] }), // +31
+      entry({ id: 'R1.2', status: 'in-progress', timescale: '2026-09-30', revisions: [['2026-09-01', '2026-10-31'], ['2026-10-20', 'Q1 2027']] }), // +182
+      entry({ id: 'R1.3', status: 'in-progress', timescale: '2026-09-30' }),
+      entry({ id: 'R1.4', status: 'complete', timescale: 'Q4 2026', completedOn: '2026-10-01', revisions: [['2026-06-01', '2026-09-30']] }), // brought forward: -92
+    ];
+    expect(revisedTimescales(list).map((e) => [e.action.id, e.revisions, e.slipDays])).toEqual([
+      ['R1.2', 2, 182],
+      ['R1.1', 1, 31],
+      ['R1.4', 1, -92],
+    ]);
+    expect(revisedSummary(revisedTimescales(list))).toBe('3 actions have a revised timescale; the furthest is now 182 days later than first agreed.');
+    expect(revisedSummary(revisedTimescales(list.slice(3)))).toBe('1 action has a revised timescale.');
+    expect(revisedSummary([])).toBe('No action has a revised timescale.');
   });
 
   it('gives the progress of a set of actions, withdrawn ones left out of the percentage', () => {
@@ -181,7 +235,7 @@ describe('chart blocks: the summary, the chart and the table agree', () => {
   });
 
   it('late chart and its links', () => {
-    const b = lateChart(lateBy(m, 'owner'), 'agency', (k) => k.toUpperCase(), (k) => `/a/${k}/`);
+    const b = lateChart(lateBy(m, 'owner'), 'agency', (k) => k.toUpperCase(), (k) => `/a/${k}/`, lateTotals(m, 'owner'));
     expect(b.chart.labels).toEqual(['ICB', 'POLICE']);
     expect(b.table.rows[0]![0]).toEqual({ text: 'ICB', href: '/a/icb/' });
     expect(b.summary).toBe('ICB has the most overdue actions (1). 2 actions are overdue and 1 due soon, across 2 agencies.');

@@ -2,10 +2,13 @@
  * The action-plan dashboards (issue 4), built twice from one copy of the sample site: the public
  * build and the partners build (PARTNERS_BUILD=1).
  *
- * - Canary text planted in INTERNAL fields (`notes` on an action and on an update) and in the
- *   plans of reviews that are not public (a draft review, a delayed report) reaches no file of
- *   the public output (HTML, search index after decompression, feed, sitemap, JSON, JS) and does
- *   reach the partners pages.
+ * - Canary text planted in INTERNAL fields (`notes` on an action, an update and a revision of a
+ *   timescale) and in the plans of reviews that are not public (a draft review, a delayed report)
+ *   or whose progress the partners have not approved for publication reaches no file of the
+ *   public output (HTML, search index after decompression, feed, sitemap, JSON, JS) and does reach
+ *   the partners pages.
+ * - A public progress page shows each recommendation's response and reason, and both the
+ *   timescale first agreed and the current one; an action with two owners is counted for each.
  * - The partners pages exist only in the partners build, every one noindex and kept out of the
  *   search index.
  * - The numbers the dashboards show equal what `runCheck()` computes for the same copy and date.
@@ -42,12 +45,18 @@ ${extra}
 A fictional test report.
 `;
 
-/** A plan with one overdue action (with INTERNAL notes), one due soon and one assured. */
-const plan = (slug: string, o: { actionNotes?: string; updateNotes?: string; text?: string }) => `review: ${slug}
+/**
+ * A plan with one overdue action (with INTERNAL notes, and its timescale revised once), one due
+ * soon owned by two agencies, and one assured; the partners approved publishing its progress
+ * unless `approved` is false.
+ */
+const plan = (slug: string, o: { actionNotes?: string; updateNotes?: string; revisionNotes?: string; text?: string; approved?: boolean }) => `review: ${slug}
 agreed: 2026-02-01
-recommendations:
+${o.approved === false ? '' : 'publicProgressApproved: 2026-02-15\n'}recommendations:
   - id: R1
     text: Agencies should test the dashboards.
+    response: partly-accepted
+    responseReason: The partnership will test the public pages first.
     actions:
       - id: R1.1
         issue: The dashboards were untested.
@@ -55,15 +64,20 @@ recommendations:
         owner: police
         lead: Detective Inspector
         outcome: The dashboards are tested.
-        timescale: 2026-10-31
-        status: in-progress
+        timescale: 2026-09-30
+        revisions:
+          - date: 2026-09-20
+            timescale: 2026-10-31
+            reason: The test server was moved.
+            agreedBy: MESI subgroup
+${o.revisionNotes ? `            notes: ${o.revisionNotes}\n` : ''}        status: in-progress
 ${o.actionNotes ? `        notes: ${o.actionNotes}\n` : ''}        updates:
           - date: 2026-09-01
             note: Test drafted.
 ${o.updateNotes ? `            notes: ${o.updateNotes}\n` : ''}      - id: R1.2
         issue: Nobody checked the numbers.
         action: Check the numbers.
-        owner: icb
+        owner: [icb, police]
         outcome: The numbers match.
         timescale: 2026-12-05
         status: not-started
@@ -107,10 +121,17 @@ describe('the action-plan dashboards', () => {
     site = makeSiteCopy('lscp-dashboards-');
     internal.actionNotes = canary('action notes');
     internal.updateNotes = canary('update notes');
+    internal.revisionNotes = canary('revision notes');
+    hidden.notApproved = canary('not approved plan');
     hidden.draftReview = canary('draft review plan');
     hidden.delayedReview = canary('delayed review plan');
     site.write('reviews/canary-plan/report.mdx', report('Child CPLAN', ''));
-    site.write('reviews/canary-plan/action-plan.yaml', plan('canary-plan', { actionNotes: internal.actionNotes, updateNotes: internal.updateNotes, text: 'Write a public test.' }));
+    site.write(
+      'reviews/canary-plan/action-plan.yaml',
+      plan('canary-plan', { actionNotes: internal.actionNotes, updateNotes: internal.updateNotes, revisionNotes: internal.revisionNotes, text: 'Write a public test.' }),
+    );
+    site.write('reviews/canary-unapproved/report.mdx', report('Child CUNAPP', ''));
+    site.write('reviews/canary-unapproved/action-plan.yaml', plan('canary-unapproved', { text: hidden.notApproved, approved: false }));
     site.write('reviews/canary-draftplan/report.mdx', report('Child CDRAFT', 'draft: true'));
     site.write('reviews/canary-draftplan/action-plan.yaml', plan('canary-draftplan', { text: hidden.draftReview }));
     site.write(
@@ -140,6 +161,30 @@ describe('the action-plan dashboards', () => {
       expect(page(publicDir, 'actions')).toContain('/reviews/canary-plan/actions/');
       expect(existsSync(path.join(publicDir, 'reviews/canary-draftplan/actions'))).toBe(false);
       expect(existsSync(path.join(publicDir, 'reviews/canary-delayedplan/actions'))).toBe(false);
+    });
+
+    it("shows a public review's progress only once the partners approved publishing it (fail closed)", () => {
+      // The review itself is public; its plan's progress is not, without publicProgressApproved.
+      expect(existsSync(path.join(publicDir, 'reviews/canary-unapproved/index.html'))).toBe(true);
+      expect(existsSync(path.join(publicDir, 'reviews/canary-unapproved/actions'))).toBe(false);
+      expect(page(publicDir, 'actions')).not.toContain('/reviews/canary-unapproved/actions/');
+      expect(page(publicDir, 'reviews/canary-unapproved')).not.toContain('/reviews/canary-unapproved/actions/');
+      // The partners still see it, and are told why it is not public.
+      expect(page(partnersDir, 'partners/reviews/canary-unapproved')).toContain(hidden.notApproved);
+      expect(page(partnersDir, 'partners/reviews/canary-unapproved')).toContain('have not approved publishing');
+    });
+
+    it('shows the response to each recommendation, both timescales of a revised action, and every owner', () => {
+      const html = page(publicDir, 'reviews/canary-plan/actions');
+      expect(html).toContain("The partnership's response: Partly accepted.");
+      expect(html).toContain('The partnership will test the public pages first.');
+      expect(html).toContain('Timescale first agreed');
+      expect(html).toContain('<time datetime="2026-09-30">30 September 2026</time>');
+      expect(html).toContain('Current timescale');
+      expect(html).toContain('<time datetime="2026-10-31">31 October 2026</time>');
+      expect(html).toContain('Revised once, now 31 days later than first agreed');
+      expect(html).toContain('The test server was moved.');
+      expect(html).toMatch(/Owners<\/dt>[\s\S]*?Example Integrated Care Board[\s\S]*?Example Constabulary/);
     });
 
     it('lets no INTERNAL field or non-public plan reach any output file', () => {
@@ -187,6 +232,7 @@ describe('the action-plan dashboards', () => {
       const html = page(partnersDir, 'partners/reviews/canary-plan');
       expect(html).toContain(internal.actionNotes);
       expect(html).toContain(internal.updateNotes);
+      expect(html).toContain(internal.revisionNotes);
       expect(page(partnersDir, 'partners/reviews/canary-delayedplan')).toContain(hidden.delayedReview);
       expect(page(partnersDir, 'partners/reviews/canary-draftplan')).toContain(hidden.draftReview);
     });
@@ -231,14 +277,17 @@ describe('the action-plan dashboards', () => {
     it('gives overdue and due-soon actions by agency as the checker flags them', () => {
       const rows = tableRows(page(partnersDir, 'partners'), 'late-agency-table');
       const agencies = check.project.config!.agencies;
-      const owners = new Set(check.flags.filter((f) => f.kind === 'overdue' || f.kind === 'due-soon').map((f) => f.owner!));
+      const late = check.flags.filter((f) => f.kind === 'overdue' || f.kind === 'due-soon');
+      const owners = new Set(late.flatMap((f) => f.owners!));
       expect(rows.length).toBe(owners.size);
+      // An action with several owners counts in the row of each.
+      expect(late.some((f) => f.owners!.length > 1)).toBe(true);
       for (const owner of owners) {
         const name = agencies.find((a) => a.id === owner)!.name;
         const row = rows.find((r) => r[0] === name);
         expect(row, name).toBeDefined();
-        expect(row![1], `${name} overdue`).toBe(String(check.flags.filter((f) => f.kind === 'overdue' && f.owner === owner).length));
-        expect(row![2], `${name} due soon`).toBe(String(check.flags.filter((f) => f.kind === 'due-soon' && f.owner === owner).length));
+        expect(row![1], `${name} overdue`).toBe(String(check.flags.filter((f) => f.kind === 'overdue' && f.owners!.includes(owner)).length));
+        expect(row![2], `${name} due soon`).toBe(String(check.flags.filter((f) => f.kind === 'due-soon' && f.owners!.includes(owner)).length));
       }
     });
 

@@ -10,6 +10,7 @@ import {
   reviewState,
   type ArchivalInput,
   type ArchivalStatus,
+  type PlanLike,
   type ReportLike,
 } from '../src/utils/publication.ts';
 import { buildToday } from '../src/utils/dates.ts';
@@ -163,16 +164,31 @@ describe('archivalProblems: never before 12 months, and a keep-published decisio
   });
 });
 
-describe('planIsPublic', () => {
-  it.each<[string | undefined, { draft?: boolean; publishWhenWithheld?: boolean }, boolean]>([
-    ['published', {}, true],
-    ['archived', {}, true],
-    ['external', {}, true],
-    ['published', { draft: true }, false],
-    ['withheld', {}, false],
-    ['withheld', { publishWhenWithheld: true }, true],
-    ['delayed', { publishWhenWithheld: true }, false],
-    [undefined, {}, false],
-    ['something-new', {}, false],
-  ])('review %s, plan %o: %s', (state, plan, expected) => expect(planIsPublic(state, plan)).toBe(expected));
+describe('planIsPublic (today is 23 November 2026)', () => {
+  const today = '2026-11-23';
+  const approved = { publicProgressApproved: '2026-02-01' };
+  it.each<[string | undefined, PlanLike, boolean]>([
+    ['published', approved, true],
+    ['archived', approved, true],
+    ['external', approved, true],
+    ['published', { ...approved, draft: false }, true],
+    ['published', { ...approved, draft: true }, false],
+    ['withheld', approved, false],
+    ['withheld', { ...approved, publishWhenWithheld: true }, true],
+    ['delayed', { ...approved, publishWhenWithheld: true }, false],
+    [undefined, approved, false],
+    ['something-new', approved, false],
+    // The partners' approval to publish progress: without it, or dated after today, partners only.
+    ['published', {}, false],
+    ['archived', {}, false],
+    ['external', {}, false],
+    ['withheld', { publishWhenWithheld: true }, false],
+    ['published', { publicProgressApproved: today }, true],
+    ['published', { publicProgressApproved: '2026-11-24' }, false],
+    ['published', { publicProgressApproved: undefined }, false],
+    ['published', { publicProgressApproved: '' }, false],
+    ['published', { publicProgressApproved: '2026-02-30' }, false],
+    ['published', { publicProgressApproved: 'yes' }, false],
+    ['published', { publicProgressApproved: true } as unknown as PlanLike, false],
+  ])('review %s, plan %o: %s', (state, plan, expected) => expect(planIsPublic(state, plan, today)).toBe(expected));
 });

@@ -1,7 +1,8 @@
 /**
  * Builds the sample site, with canary text planted in every kind of non-public document, and
  * checks that every public review has its page and that no canary reaches the output: HTML, RSS,
- * sitemap, JSON, scripts, PDFs or the Pagefind index (decompressed).
+ * sitemap, JSON, scripts, PDFs or the Pagefind index (decompressed). A plan's public progress page
+ * exists exactly when the partners approved publishing it and its review allows it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { makeSiteCopy, type SiteCopy } from './support/site-copy.ts';
 import { files, textOf } from './support/output.ts';
 import { parseFrontmatter } from '../src/utils/yaml/frontmatter.ts';
 import { reportSchema, statementSchema } from '../src/schemas/documents.ts';
-import { reviewState } from '../src/utils/publication.ts';
+import { planIsPublic, reviewState } from '../src/utils/publication.ts';
+import { readPlan } from '../src/check/project.ts';
 
 const TODAY = '2026-11-23';
 const run = Math.random().toString(36).slice(2, 8);
@@ -123,6 +125,30 @@ describe('the sample site build', () => {
       if (isPublic) publicCount++;
     }
     expect(publicCount).toBeGreaterThan(5);
+  });
+
+  it("gives a plan a public progress page only when the partners approved it and its review allows it; child-teal's disappears", () => {
+    const reviewsDir = path.join(site.root, 'reviews');
+    const expected: Record<string, boolean> = {};
+    for (const slug of readdirSync(reviewsDir)) {
+      const folder = path.join(reviewsDir, slug);
+      const planFile = path.join(folder, 'action-plan.yaml');
+      const reportFile = path.join(folder, 'report.mdx');
+      if (!existsSync(planFile) || !existsSync(reportFile)) continue;
+      const plan = readPlan(readFileSync(planFile, 'utf8'), `reviews/${slug}/action-plan.yaml`).plan;
+      const parsed = parseFrontmatter(readFileSync(reportFile, 'utf8'), reportFile, reportSchema);
+      expect(plan, slug).toBeDefined();
+      const state = parsed.ok ? reviewState(parsed.data, TODAY) : undefined;
+      expected[slug] = planIsPublic(state, plan!.data, TODAY);
+      const page = path.join(outDir, 'reviews', slug, 'actions', 'index.html');
+      expect(existsSync(page), `${slug}: progress page ${expected[slug] ? 'expected' : 'not expected'}`).toBe(expected[slug]);
+    }
+    // Several sample plans are public, and one public review's plan has no approval: its page is gone.
+    expect(Object.values(expected).filter(Boolean).length).toBeGreaterThan(5);
+    expect(expected['child-teal']).toBe(false);
+    expect(existsSync(path.join(outDir, 'reviews/child-teal/index.html'))).toBe(true);
+    expect(readFileSync(path.join(outDir, 'actions/index.html'), 'utf8')).not.toContain('/reviews/child-teal/actions/');
+    expect(readFileSync(path.join(outDir, 'reviews/child-teal/index.html'), 'utf8')).not.toContain('/reviews/child-teal/actions/');
   });
 
   it('shows the right notice for each state', () => {

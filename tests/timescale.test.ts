@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueDate, parseTimescale, TIMESCALE_PATTERN } from '../src/utils/timescale.ts';
+import { DATED_TIMESCALE_PATTERN, dueDate, parseTimescale, TIMESCALE_PATTERN } from '../src/utils/timescale.ts';
 
 describe('parseTimescale: every accepted form', () => {
   it.each([
@@ -80,5 +80,20 @@ describe('parseTimescale: anything else is an error listing the accepted forms',
 
   it('the JSON Schema pattern rejects what the parser rejects for its shape', () => {
     for (const bad of ['TBC', '31.03.2026', 'end of March', 'Q5 2026']) expect(new RegExp(TIMESCALE_PATTERN).test(bad)).toBe(false);
+  });
+
+  it.each([
+    ['2026-03-31', true],
+    ['31/03/2026', true],
+    ['2026/03/31', true],
+    ['march 2026', true],
+    ['Q1 2026', true],
+    ['2025/26 Q4', true],
+    ['ongoing', false],
+    ['Ongoing', false],
+    ['TBC', false],
+  ])('a revised timescale (always a date) takes %s: %s', (written, ok) => {
+    expect(new RegExp(DATED_TIMESCALE_PATTERN).test(written)).toBe(ok);
+    expect(new RegExp(TIMESCALE_PATTERN).test(written)).toBe(ok || /^ongoing$/i.test(written));
   });
 });

@@ -378,6 +378,11 @@ export class CorpusGenerator {
     const o = this.options;
     const c = this.#chain;
     const today = o.today;
+    // The fields real plans record beyond the template (several owners, revised timescales,
+    // evidence of impact, the response to each recommendation, the partners' approval to publish
+    // progress) draw from their own stream, so the rest of the corpus is what it always was.
+    const x = new Random(hashText(slug) ^ 0xa11ce);
+    const pastDate = (from: string) => pastDateBefore(x, from, today);
     const agreed = addDays(sentToPanel, -r.int(0, 30));
     const total = r.int(5, 30);
     const recCount = Math.max(2, Math.min(8, Math.round(total / 3.5)));
@@ -385,13 +390,20 @@ export class CorpusGenerator {
     for (let k = recCount; k < total; k++) perRec[r.int(0, recCount - 1)]! += 1;
     const lines: string[] = [`review: ${slug}`];
     if (draft) lines.push('draft: true');
-    lines.push(`agreed: ${agreed}`, 'recommendations:');
+    lines.push(`agreed: ${agreed}`);
+    // Most plans' progress is approved for publication some days after they are agreed.
+    if (!draft && agreed <= today && x.chance(0.9)) lines.push(`publicProgressApproved: ${minDate(addDays(agreed, x.int(0, 60)), today)}`);
+    lines.push('recommendations:');
     const pastUpdate = (from: string) => {
       const span = (toDate(today).getTime() - toDate(from).getTime()) / DAY;
       return span <= 0 ? undefined : addDays(from, r.int(0, Math.floor(span)));
     };
     perRec.forEach((count, ri) => {
-      lines.push(`  - id: R${ri + 1}`, `    text: ${q(c.sentence(r, 12))}`, '    actions:');
+      lines.push(`  - id: R${ri + 1}`, `    text: ${q(c.sentence(r, 12))}`);
+      const response = x.weighted([['', 45], ['accepted', 50], ['partly-accepted', 5]] as const);
+      if (response) lines.push(`    response: ${response}`);
+      if (response === 'partly-accepted') lines.push(`    responseReason: ${q(c.sentence(x, 10))}`);
+      lines.push('    actions:');
       for (let ai = 0; ai < count; ai++) {
         const due = addDays(agreed, r.int(30, 540));
         const ongoing = r.chance(0.05);
@@ -402,23 +414,49 @@ export class CorpusGenerator {
         else if (r.chance(0.03)) status = 'withdrawn';
         else if (dueEnd < today) status = r.weighted([['assured', 60], ['complete', 20], ['in-progress', 15], ['not-started', 5]] as const);
         else status = r.weighted([['in-progress', 40], ['not-started', 30], ['complete', 20], ['assured', 10]] as const);
+        const owner = r.pick(o.agencies);
+        const partner = x.chance(0.12) ? x.pick(o.agencies.filter((id) => id !== owner)) : undefined;
         const a: string[] = [
           `      - id: R${ri + 1}.${ai + 1}`,
           `        issue: ${q(c.sentence(r, 8))}`,
           `        action: ${q(c.sentence(r, 10))}`,
-          `        owner: ${r.pick(o.agencies)}`,
+          `        owner: ${partner ? list([owner, partner]) : owner}`,
           `        lead: ${q(r.pick(ROLES))}`,
           `        outcome: ${q(c.sentence(r, 8))}`,
         ];
         const done = status === 'complete' || status === 'assured';
         if (done) a.push(`        evidence: ${q(c.sentence(r, 8))}`);
         a.push(`        timescale: ${q(timescale)}`);
+        if (!ongoing && agreed <= today && x.chance(0.15)) {
+          // One or two new timescales, agreed between the plan's date and today, each later than the last.
+          const dates = Array.from({ length: x.int(1, 2) }, () => pastDate(agreed)).sort();
+          a.push('        revisions:');
+          let newDue = due;
+          for (const d of dates) {
+            newDue = addDays(newDue, x.int(30, 180));
+            a.push(
+              `          - date: ${d}`,
+              `            timescale: ${q(this.#timescale(x, newDue))}`,
+              `            reason: ${q(c.sentence(x, 8))}`,
+              `            agreedBy: ${q(x.pick(['MESI subgroup', 'Learning from Practice subgroup', 'Safeguarding partners executive']))}`,
+            );
+          }
+        }
         if (ongoing) a.push(`        reviewBy: ${addDays(today, r.int(-30, 120))}`);
         a.push(`        status: ${status}`);
         if (done) {
           const completedOn = pastUpdate(agreed) ?? agreed;
           a.push(`        completedOn: ${completedOn}`);
           if (status === 'assured') a.push(`        assuredOn: ${pastUpdate(completedOn) ?? completedOn}`);
+          if (x.chance(0.3)) {
+            a.push(
+              '        impact:',
+              `          - measure: ${q(c.sentence(x, 6))}`,
+              `            finding: ${q(c.sentence(x, 10))}`,
+              `            date: ${pastDate(completedOn)}`,
+              `            source: ${q(x.pick(['Multi-agency case audit', 'Practitioner survey', 'Performance data', 'Family feedback']))}`,
+            );
+          }
         }
         if (status === 'withdrawn') a.push(`        reason: ${q(c.sentence(r, 8))}`);
         const updates = agreed <= today ? r.int(0, 3) : 0;
@@ -458,6 +496,19 @@ export class CorpusGenerator {
       [month >= 4 ? `${y}/${String(Number(y) + 1).slice(2)} Q${quarter - 1}` : `${Number(y) - 1}/${y.slice(2)} Q4`, 5],
     ] as const);
   }
+}
+
+/** A day from `from` to today (or `from` itself when that is today or later). */
+function pastDateBefore(r: Random, from: string, today: string): string {
+  const span = Math.floor((toDate(today).getTime() - toDate(from).getTime()) / DAY);
+  return span <= 0 ? from : addDays(from, r.int(0, span));
+}
+
+/** A 32-bit hash of a text (FNV-1a), to seed a stream from a review's slug. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -97,18 +97,31 @@ ${BRIEFING_HEADINGS.map((h, i) => `## ${i + 1}. ${h}\n\nTo be written.\n`).join(
 review: ${slug}
 draft: true # remove when the partnership has endorsed the plan, and add "agreed:" below
 # agreed: YYYY-MM-DD # the day the partnership endorsed the plan
+# publicProgressApproved: YYYY-MM-DD # the day the partners approved publishing progress; without it, partners only
 recommendations:
   - id: R1
     text: To be written. The first recommendation, as worded in the report.
+    # response: accepted # accepted | partly-accepted | not-accepted (then add responseReason)
+    # responseReason: To be written. The partnership's reason, fit for the public site.
     actions:
       - id: R1.1
         issue: To be written. What the review found.
         action: To be written. What will be done.
-        owner: ${owner} # an agency id from content/agencies.yaml
+        owner: ${owner} # an agency id from content/agencies.yaml, or several: [${owner}, another-id]
         lead: Partnership Business Manager # a role, never a person's name
         outcome: To be written. What will be different for children and families.
-        timescale: ${dueBy} # 2026-03-31, 31/03/2026, March 2026, Q1 2026, 2025/26 Q4 or ongoing
+        timescale: ${dueBy} # as first agreed: 2026-03-31, 31/03/2026, March 2026, Q1 2026, 2025/26 Q4 or ongoing
+        # revisions: # a new timescale agreed later: never change timescale above, add one of these
+        #   - date: YYYY-MM-DD # the day the new timescale was agreed
+        #     timescale: Q3 2026
+        #     reason: To be written. Why it changed, fit for the public site.
+        #     agreedBy: MESI subgroup
         status: not-started # not-started | in-progress | complete | assured | withdrawn
+        # impact: # once complete or assured: evidence that it made a difference
+        #   - measure: To be written. What was measured.
+        #     finding: To be written. What it showed.
+        #     date: YYYY-MM-DD
+        #     source: Multi-agency case audit
 dissemination: []
 # dissemination:
 #   - activity: 7-minute briefing to all health visiting teams

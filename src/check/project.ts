@@ -12,8 +12,9 @@
  * The checks (src/check/steps.ts) and the site's dashboards both read this model:
  * - `project.reviews`: one entry per review folder, with the validated frontmatter of each
  *   document that exists and is valid, and the validated action plan.
- * - `project.actions`: every action of every valid plan, flattened, with its due date, its RAG
- *   rating and its flags for `project.today`. INTERNAL fields (`notes`) are still in
+ * - `project.actions`: every action of every valid plan, flattened, with its due date (by its
+ *   latest timescale), the due date first agreed and its slippage, its RAG rating and its flags
+ *   for `project.today`. `action.owner` is always a list of agency ids (the file may give one). INTERNAL fields (`notes`) are still in
  *   `action`; a public page must pass plans through `stripInternal()` (src/schemas/action-plan.ts)
  *   or leave those fields out.
  * - `project.actionCount`: how many actions the files hold (counted in the YAML itself, before any
@@ -38,7 +39,17 @@ import {
   type Report,
   type Statement,
 } from '../schemas/documents.ts';
-import { actionDueDate, actionFlags, DEFAULT_MONITORING, isOngoing, ragRating, type Monitoring, type RagRating, type StatusFlag } from '../utils/action-status.ts';
+import {
+  actionFlags,
+  currentTimescale,
+  DEFAULT_MONITORING,
+  isOngoing,
+  ragRating,
+  slippage,
+  type Monitoring,
+  type RagRating,
+  type StatusFlag,
+} from '../utils/action-status.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import type { Problem } from '../utils/problems.ts';
 import { readTextFile } from '../utils/text-file.ts';
@@ -85,8 +96,16 @@ export interface ActionEntry {
   /** Line and column of the action in the file. */
   line: number;
   column: number;
-  /** The day it is due, or undefined for an ongoing action. */
+  /** The day it is due by its current timescale (the latest revision's, or the one first agreed), or undefined for an ongoing action. */
   due?: IsoDate | undefined;
+  /** The current timescale as written (the latest revision's, or `action.timescale`). */
+  timescale: string;
+  /** The day it was due by the timescale first agreed (`action.timescale`), or undefined when that is ongoing. */
+  originalDue?: IsoDate | undefined;
+  /** How many times its timescale was revised (0 when never). */
+  revisions: number;
+  /** Days the current due date is later than the one first agreed (negative when brought forward); undefined when never revised. */
+  slipDays?: number | undefined;
   /** True when the timescale is `ongoing`. */
   ongoing: boolean;
   /** The day of its latest update, if any. */
@@ -278,6 +297,7 @@ export function planActions(review: string, plan: SourceFile<ActionPlan>, today:
       const p = ['recommendations', ri, 'actions', ai];
       let last: IsoDate | undefined;
       for (const u of action.updates) if (last === undefined || u.date > last) last = u.date;
+      const slip = slippage(action);
       entries.push({
         review,
         file: plan.file,
@@ -286,7 +306,11 @@ export function planActions(review: string, plan: SourceFile<ActionPlan>, today:
         action,
         path: p,
         ...locate(plan.source, p),
-        due: actionDueDate(action),
+        due: slip.due,
+        timescale: currentTimescale(action),
+        originalDue: slip.originalDue,
+        revisions: slip.revisions,
+        slipDays: slip.days,
         ongoing: isOngoing(action),
         lastUpdate: last,
         rag: ragRating(action, today, monitoring),

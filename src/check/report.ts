@@ -2,9 +2,11 @@
  * The learning-loop outputs for the MESI subgroup's meeting papers, written by `npm run check`
  * to `reports/` (outside the site, git-ignored):
  * - `mesi-report.md`: the as-at date, counts, and tables of overdue and due-soon actions by agency
- *   and by review, actions awaiting assurance, ongoing actions past review, stale plans,
- *   dissemination, reports that may now be archived (and those the partners keep published) and
- *   publication notice.
+ *   and by review, actions awaiting assurance, assured actions with no evidence of impact, revised
+ *   timescales (slippage), ongoing actions past review, stale plans, dissemination, reports that
+ *   may now be archived (and those the partners keep published) and publication notice, and
+ *   actions by agency and by review. An action owned by several agencies is listed and counted
+ *   under each of them.
  * - `open-actions.csv`: one row per open action (not yet assured or withdrawn) of every plan that
  *   is not a draft, quoted as RFC 4180 says, for a spreadsheet.
  * INTERNAL fields (`notes`) are never written to either.
@@ -50,6 +52,19 @@ function agencyNames(result: CheckView): Map<string, string> {
   return new Map((result.project.config?.agencies ?? []).map((a) => [a.id, a.name] as const));
 }
 
+/** "2 (+92 days)": how many times the timescale was revised and how far it moved (empty when never). */
+function revisedCell(entry: ActionEntry | undefined): string {
+  if (!entry || entry.revisions === 0) return '';
+  if (entry.slipDays === undefined) return String(entry.revisions);
+  return `${entry.revisions} (${entry.slipDays >= 0 ? '+' : '−'}${plural(Math.abs(entry.slipDays), 'day')})`;
+}
+
+/** The latest revision of an action's timescale, in words: "1 May 2026: reason (agreed by)". */
+function latestRevisionText(entry: ActionEntry): string {
+  const r = entry.action.revisions[entry.action.revisions.length - 1];
+  return r ? `${formatDate(r.date)}: ${r.reason} (agreed by ${r.agreedBy})` : '';
+}
+
 function lastNote(entry: ActionEntry): string {
   const updates = [...entry.action.updates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const last = updates[updates.length - 1];
@@ -78,10 +93,12 @@ export function mesiReport(result: CheckView): string {
   const titles = reviewTitles(result);
   const agencies = agencyNames(result);
   const agencyName = (id: string | undefined) => (id ? (agencies.get(id) ?? id) : '');
+  const ownerNames = (ids: readonly string[] | undefined) => (ids ?? []).map(agencyName).join('; ');
   const title = (slug: string) => `${titles.get(slug) ?? slug} (${slug})`;
   const entries = new Map(project.actions.map((a) => [`${a.review}\u0000${a.action.id}`, a] as const));
   const entryOf = (f: Flag) => entries.get(`${f.review}\u0000${f.actionId ?? ''}`);
   const flagsOf = (kind: FlagKind) => result.flags.filter((f) => f.kind === kind);
+  const monitoredActions = project.actions.filter((e) => !e.draft);
   const a = counts.actions;
   const out: string[] = [
     '# Action plans: monitoring report',
@@ -107,6 +124,7 @@ export function mesiReport(result: CheckView): string {
         ...(a.inPlansWithErrors ? [['– In plans with errors (not monitored)', a.inPlansWithErrors]] : []),
         ...(a.inDraftPlans ? [['– Of which in draft plans (not monitored)', a.inDraftPlans]] : []),
         ...(Object.keys(RAG_LABELS) as Rag[]).map((r) => [`RAG ${RAG_LABELS[r]}`, a.byRag[r]]),
+        ['Actions with a revised timescale', monitoredActions.filter((e) => e.revisions > 0).length],
         ...(Object.keys(FLAG_LABELS) as FlagKind[]).map((k) => [FLAG_LABELS[k], counts.flagsByKind[k]]),
       ],
       ['l', 'r'],
@@ -123,23 +141,24 @@ export function mesiReport(result: CheckView): string {
     const row = (f: Flag, first: 'review' | 'owner') => {
       const e = entryOf(f);
       return [
-        first === 'review' ? title(f.review) : agencyName(f.owner),
+        first === 'review' ? title(f.review) : ownerNames(f.owners),
         f.actionId,
         e?.action.action,
         e?.action.lead,
-        e?.action.timescale,
+        e?.timescale,
         date(f.date),
         f.days,
+        revisedCell(e),
         e ? ACTION_STATUS_LABELS[e.action.status] : '',
         e ? lastNote(e) : '',
       ];
     };
-    const headers = (first: string) => [first, 'Action', 'What', 'Lead', 'Timescale', 'Due', daysHeader, 'Status', 'Last update'];
+    const headers = (first: string) => [first, 'Action', 'What', 'Lead', 'Timescale', 'Due', daysHeader, 'Times revised', 'Status', 'Last update'];
     const align: ('l' | 'r')[] = ['l', 'l', 'l', 'l', 'l', 'l', 'r'];
-    out.push('### By agency', '');
-    const byAgency = [...new Set(flags.map((f) => f.owner ?? ''))].sort((x, y) => agencyName(x).localeCompare(agencyName(y)));
+    out.push('### By agency', '', 'An action owned by several agencies is listed under each of them.', '');
+    const byAgency = [...new Set(flags.flatMap((f) => f.owners ?? ['']))].sort((x, y) => agencyName(x).localeCompare(agencyName(y)));
     for (const owner of byAgency) {
-      const list = flags.filter((f) => (f.owner ?? '') === owner);
+      const list = flags.filter((f) => (f.owners ?? ['']).includes(owner));
       out.push(`#### ${agencyName(owner)} (${list.length})`, '');
       out.push(...table(headers('Review'), list.map((f) => row(f, 'review')), align));
     }
@@ -157,8 +176,45 @@ export function mesiReport(result: CheckView): string {
   out.push(
     ...table(
       ['Review', 'Action', 'Owner', 'Completed on', 'Days since', 'Evidence'],
-      flagsOf('awaiting-assurance').map((f) => [title(f.review), f.actionId, agencyName(f.owner), date(f.date), f.days, entryOf(f)?.action.evidence]),
+      flagsOf('awaiting-assurance').map((f) => [title(f.review), f.actionId, ownerNames(f.owners), date(f.date), f.days, entryOf(f)?.action.evidence]),
       ['l', 'l', 'l', 'l', 'r'],
+    ),
+  );
+  out.push(`## ${FLAG_LABELS['no-impact-evidence']} (assured more than ${plural(project.monitoring.impactAfterMonths, 'month')} ago)`, '');
+  out.push(
+    'Evidence of implementation says an action was done; evidence of impact says it made a difference (what was measured, what it showed, when, and the source).',
+    '',
+  );
+  out.push(
+    ...table(
+      ['Review', 'Action', 'Owner', 'Assured on', 'Days since', 'Evidence of implementation'],
+      flagsOf('no-impact-evidence').map((f) => [title(f.review), f.actionId, ownerNames(f.owners), date(f.date), f.days, entryOf(f)?.action.evidence]),
+      ['l', 'l', 'l', 'l', 'r'],
+    ),
+  );
+  out.push('## Revised timescales', '');
+  out.push(
+    'Every action whose timescale was revised, the furthest slipped first. Overdue and due soon are judged against the latest timescale; the one first agreed is kept.',
+    '',
+  );
+  const revised = monitoredActions
+    .filter((e) => e.revisions > 0)
+    .sort((x, y) => (y.slipDays ?? 0) - (x.slipDays ?? 0) || x.review.localeCompare(y.review) || x.action.id.localeCompare(y.action.id, 'en', { numeric: true }));
+  out.push(
+    ...table(
+      ['Review', 'Action', 'Owner', 'Status', 'First agreed', 'Now due', 'Times revised', 'Days later than first agreed', 'Latest revision'],
+      revised.map((e) => [
+        title(e.review),
+        e.action.id,
+        ownerNames(e.action.owner),
+        ACTION_STATUS_LABELS[e.action.status],
+        date(e.originalDue),
+        date(e.due),
+        e.revisions,
+        e.slipDays ?? '',
+        latestRevisionText(e),
+      ]),
+      ['l', 'l', 'l', 'l', 'l', 'l', 'r', 'r'],
     ),
   );
   out.push(`## ${FLAG_LABELS['review-date-passed']}`, '');
@@ -167,7 +223,7 @@ export function mesiReport(result: CheckView): string {
       ['Review', 'Action', 'Owner', 'Review by', 'Days since', 'Last update'],
       flagsOf('review-date-passed').map((f) => {
         const e = entryOf(f);
-        return [title(f.review), f.actionId, agencyName(f.owner), date(f.date), f.days, e ? lastNote(e) : ''];
+        return [title(f.review), f.actionId, ownerNames(f.owners), date(f.date), f.days, e ? lastNote(e) : ''];
       }),
       ['l', 'l', 'l', 'l', 'r'],
     ),
@@ -224,8 +280,21 @@ export function mesiReport(result: CheckView): string {
       ['l', 'l', 'l', 'r'],
     ),
   );
+  out.push('## Actions by agency', '', 'An action owned by several agencies counts once for each of them.', '');
+  const owners = [...new Set(monitoredActions.flatMap((e) => e.action.owner))].sort((x, y) => agencyName(x).localeCompare(agencyName(y)));
+  out.push(
+    ...table(
+      ['Agency', 'Actions', 'Red', 'Amber', 'Green', 'Grey'],
+      owners.map((id) => {
+        const list = monitoredActions.filter((e) => e.action.owner.includes(id));
+        const n = (r: Rag) => list.filter((e) => e.rag.rag === r).length;
+        return [agencyName(id), list.length, n('red'), n('amber'), n('green'), n('grey')];
+      }),
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
   out.push('## Actions by review', '');
-  const reviews = [...new Set(project.actions.filter((e) => !e.draft).map((e) => e.review))].sort();
+  const reviews = [...new Set(monitoredActions.map((e) => e.review))].sort();
   out.push(
     ...table(
       ['Review', 'Actions', 'Red', 'Amber', 'Green', 'Grey'],
@@ -255,11 +324,15 @@ export const CSV_COLUMNS = [
   'Recommendation',
   'Action ID',
   'Action',
-  'Owner',
-  'Owner name',
+  'Owners',
+  'Owner names',
   'Lead',
   'Timescale',
   'Due',
+  'First agreed timescale',
+  'First agreed due',
+  'Times revised',
+  'Days later than first agreed',
   'Review by',
   'Status',
   'RAG',
@@ -285,11 +358,15 @@ export function openActionsCsv(result: CheckView): string {
       e.recommendation.id,
       e.action.id,
       e.action.action,
-      e.action.owner,
-      agencies.get(e.action.owner) ?? '',
+      e.action.owner.join('; '),
+      e.action.owner.map((id) => agencies.get(id) ?? id).join('; '),
       e.action.lead,
-      e.action.timescale,
+      e.timescale,
       e.due,
+      e.action.timescale,
+      e.originalDue,
+      e.revisions,
+      e.slipDays,
       e.action.reviewBy,
       e.action.status,
       RAG_LABELS[e.rag.rag],

@@ -26,8 +26,8 @@ export interface Flag extends Problem {
   review: string;
   /** The action's id, for flags on an action. */
   actionId?: string | undefined;
-  /** The owning agency's id, for flags on an action. */
-  owner?: string | undefined;
+  /** The owning agencies' ids (one or more), for flags on an action. */
+  owners?: string[] | undefined;
   /** The activity, for a dissemination flag. */
   activity?: string | undefined;
   /** The date the flag is about (due date, completion date, review date...). */

@@ -6,9 +6,10 @@
  * Two doors, one per audience:
  * - `publicPlans()`: the plans the public may see. A plan is shown only when its review is public
  *   in the catalogue (src/data/public.ts, the publication gate) and `planIsPublic()` allows it:
- *   not for a `delayed` review (its findings are not published yet, so neither are the actions
- *   that answer them), for a `withheld` one only when the plan says `publishWhenWithheld: true`,
- *   never for a draft plan. INTERNAL fields are removed with `stripInternal()` before anything
+ *   only once the plan records the day the partners approved publishing its progress
+ *   (`publicProgressApproved`, on or before today); not for a `delayed` review (its findings are
+ *   not published yet, so neither are the actions that answer them), for a `withheld` one only
+ *   when the plan says `publishWhenWithheld: true`, never for a draft plan. INTERNAL fields are removed with `stripInternal()` before anything
  *   reaches a page.
  * - `partnersPlans()`: every monitored plan (not draft) with INTERNAL fields, whatever the
  *   publication state of its review. It refuses to run outside the partners build.
@@ -19,7 +20,7 @@ import { keptReports, type ActionEntry, type Flag } from '../check/index.ts';
 import { stripInternal, type Action, type ActionPlan, type Dissemination, type Recommendation } from '../schemas/action-plan.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import { catalogue } from './public.ts';
-import { partnersBuild, siteConfig, siteModel } from './model.ts';
+import { partnersBuild, siteConfig, siteModel, today } from './model.ts';
 
 export { partnersBuild } from './model.ts';
 
@@ -33,8 +34,16 @@ export interface PlanView {
   slug: string;
   title: string;
   agreed?: IsoDate | undefined;
-  /** Each recommendation with its actions (entries from the model, in plan order). */
-  recommendations: { id: string; text: string; entries: ActionEntry[] }[];
+  /** The day the partners approved publishing the plan's progress (none: partners only). */
+  publicProgressApproved?: IsoDate | undefined;
+  /** Each recommendation, the partnership's response to it, and its actions (entries from the model, in plan order). */
+  recommendations: {
+    id: string;
+    text: string;
+    response?: Recommendation['response'];
+    responseReason?: string | undefined;
+    entries: ActionEntry[];
+  }[];
   /** Every action of the plan, in plan order. */
   entries: ActionEntry[];
   dissemination: Dissemination[];
@@ -52,9 +61,12 @@ function view(result: CheckView, slug: string, plan: ActionPlan, entries: Action
     slug,
     title: reviewTitle(result, slug),
     agreed: plan.agreed,
+    publicProgressApproved: plan.publicProgressApproved,
     recommendations: plan.recommendations.map((r: Recommendation, ri) => ({
       id: r.id,
       text: r.text,
+      response: r.response,
+      responseReason: r.responseReason,
       entries: entries.filter((e) => e.path[1] === ri),
     })),
     entries,
@@ -88,7 +100,7 @@ async function computePublicPlans(): Promise<PlanView[]> {
   const out: PlanView[] = [];
   for (const review of reviews) {
     const plan = projectReviews.get(review.slug)?.plan;
-    if (!plan || !planIsPublic(review.state, plan.data)) continue;
+    if (!plan || !planIsPublic(review.state, plan.data, today)) continue;
     const stripped = stripInternal(plan.data);
     const entries = (actionsByReview.get(review.slug) ?? [])
       .filter((e) => !e.draft)

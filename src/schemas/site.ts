@@ -85,6 +85,14 @@ export const settingsSchema = z
           .min(1)
           .default(30)
           .describe('How many days an action may stay complete before it is flagged as awaiting assurance: a whole number, 1 or more.'),
+        impactAfterMonths: z
+          .number()
+          .int()
+          .min(1)
+          .default(6)
+          .describe(
+            'How many months after assurance an action may go without evidence of impact before it is flagged: a whole number, 1 or more.',
+          ),
         staleUpdateDays: z
           .number()
           .int()
@@ -145,7 +153,7 @@ export const AGENCY_KINDS = [
   'other',
 ] as const;
 
-/** One agency that can own actions (`owner: id` in action plans). */
+/** One agency that can own actions (`owner: id` or `owner: [id, id]` in action plans). */
 export const agencySchema = z
   .object({
     id: slug.describe('The id action plans use in owner: and audience:, in lower case with hyphens, for example childrens-services.'),

@@ -13,6 +13,8 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-table-f
     for (const row of rows) {
       const match = ['review', 'owner', 'status', 'window'].every((k) => {
         const wanted = String(data.get(k) ?? '');
+        // An action may have several owners: data-owner lists their ids, space-separated.
+        if (k === 'owner') return !wanted || (row.dataset.owner ?? '').split(' ').includes(wanted);
         return !wanted || row.dataset[k] === wanted;
       });
       row.hidden = !match;

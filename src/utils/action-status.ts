@@ -11,10 +11,15 @@
  *   after its timescale and not yet assured.
  * - Green: complete within its timescale (and not waiting too long for assurance), or assured.
  * - Grey: withdrawn, or not yet due.
+ *
+ * An action's timescale is the one first agreed (`timescale`) until a revision records a new one
+ * (`revisions`); from then on it is judged against the latest revision: overdue, due soon and
+ * "completed after its timescale" all use the current timescale, and the one first agreed is kept
+ * for the slippage the MESI subgroup and the public see (`slippage()`).
  */
 import type { Action, ActionPlan, Dissemination } from '../schemas/action-plan.ts';
 import type { Settings } from '../schemas/site.ts';
-import { addDays, daysBetween, formatDate, type IsoDate } from './dates.ts';
+import { addDays, addMonths, daysBetween, formatDate, type IsoDate } from './dates.ts';
 import { panelNoticeApplies, REVIEW_TYPE_LABELS, type ReviewType } from '../schemas/documents.ts';
 import { archivalStatus, type ArchivalInput, type ReportLike } from './publication.ts';
 import { plural } from './text.ts';
@@ -28,6 +33,7 @@ export type Monitoring = Settings['monitoring'];
 export const DEFAULT_MONITORING: Monitoring = {
   dueSoonDays: 28,
   awaitingAssuranceDays: 30,
+  impactAfterMonths: 6,
   staleUpdateDays: 90,
   archiveAfterMonths: 12,
   panelNoticeWorkingDays: 7,
@@ -38,6 +44,7 @@ export const FLAG_KINDS = [
   'overdue',
   'due-soon',
   'awaiting-assurance',
+  'no-impact-evidence',
   'review-date-passed',
   'stale-plan',
   'dissemination-overdue',
@@ -51,6 +58,7 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   overdue: 'Overdue actions',
   'due-soon': 'Actions due soon',
   'awaiting-assurance': 'Complete, awaiting assurance',
+  'no-impact-evidence': 'Assured, no evidence of impact',
   'review-date-passed': 'Ongoing actions past their review date',
   'stale-plan': 'Plans with no recent update',
   'dissemination-overdue': 'Dissemination past its due date',
@@ -69,15 +77,47 @@ export interface StatusFlag {
   message: string;
 }
 
-/** The due date of an action, or undefined when its timescale is ongoing or unreadable. */
-export function actionDueDate(action: Pick<Action, 'timescale'>): IsoDate | undefined {
-  const r = parseTimescale(action.timescale);
+/** What the timescale rules need of an action: the timescale first agreed and its revisions. */
+export interface TimescaleInput {
+  /** The timescale first agreed. */
+  timescale: string;
+  /** New timescales agreed since, oldest first (the schema requires that order). */
+  revisions?: readonly { date: IsoDate; timescale: string }[] | undefined;
+}
+
+/**
+ * The latest revision of a timescale: the one with the latest date (of two on the same day, the
+ * one listed later), or undefined when it was never revised.
+ */
+export function latestRevision<R extends { date: IsoDate }>(revisions: readonly R[] | undefined): R | undefined {
+  let latest: R | undefined;
+  for (const r of revisions ?? []) if (latest === undefined || r.date >= latest.date) latest = r;
+  return latest;
+}
+
+/** The timescale the action is judged against today: the latest revision's, or the one first agreed. */
+export function currentTimescale(action: TimescaleInput): string {
+  return latestRevision(action.revisions)?.timescale ?? action.timescale;
+}
+
+function dueOf(timescale: string): IsoDate | undefined {
+  const r = parseTimescale(timescale);
   return r.ok && r.timescale.kind === 'date' ? r.timescale.due : undefined;
 }
 
-/** True when the timescale is `ongoing`. */
-export function isOngoing(action: Pick<Action, 'timescale'>): boolean {
-  const r = parseTimescale(action.timescale);
+/** The day the action is due now (by its latest timescale), or undefined when it is ongoing or unreadable. */
+export function actionDueDate(action: TimescaleInput): IsoDate | undefined {
+  return dueOf(currentTimescale(action));
+}
+
+/** The day the action was due by the timescale first agreed, or undefined when that was ongoing or unreadable. */
+export function originalDueDate(action: Pick<TimescaleInput, 'timescale'>): IsoDate | undefined {
+  return dueOf(action.timescale);
+}
+
+/** True when the current timescale is `ongoing` (a revision cannot be; see the schema). */
+export function isOngoing(action: TimescaleInput): boolean {
+  const r = parseTimescale(currentTimescale(action));
   return r.ok && r.timescale.kind === 'ongoing';
 }
 
@@ -86,7 +126,49 @@ export function isOpen(action: Pick<Action, 'status'>): boolean {
   return action.status === 'not-started' || action.status === 'in-progress';
 }
 
-type ActionInput = Pick<Action, 'id' | 'timescale' | 'status' | 'reviewBy' | 'completedOn'>;
+/** How far an action's timescale has moved since it was first agreed. */
+export interface Slippage {
+  /** How many times the timescale was revised (0 when never). */
+  revisions: number;
+  /** The due date first agreed (undefined when ongoing). */
+  originalDue?: IsoDate | undefined;
+  /** The due date now (undefined when ongoing). */
+  due?: IsoDate | undefined;
+  /**
+   * Days the current due date is later than the one first agreed (negative when it was brought
+   * forward); undefined when the timescale was never revised.
+   */
+  days?: number | undefined;
+}
+
+/** The slippage of an action's timescale: revised how many times, and how many days later than first agreed. */
+export function slippage(action: TimescaleInput): Slippage {
+  const revisions = action.revisions?.length ?? 0;
+  const originalDue = originalDueDate(action);
+  const due = actionDueDate(action);
+  const days = revisions > 0 && originalDue !== undefined && due !== undefined ? daysBetween(originalDue, due) : undefined;
+  return { revisions, originalDue, due, days };
+}
+
+/**
+ * "revised twice, now 92 days later than first agreed (31 March 2026)", or without the date
+ * ("... than first agreed") when `withDate` is false; empty when never revised.
+ */
+export function slippageText(s: Slippage, withDate = true): string {
+  if (s.revisions === 0) return '';
+  const times = s.revisions === 1 ? 'once' : s.revisions === 2 ? 'twice' : `${s.revisions} times`;
+  if (s.originalDue === undefined || s.days === undefined) return `revised ${times}`;
+  const first = withDate ? `first agreed (${formatDate(s.originalDue)})` : 'first agreed';
+  const shift = s.days === 0 ? `the same day as ${first}` : s.days > 0 ? `${plural(s.days, 'day')} later than ${first}` : `${plural(-s.days, 'day')} earlier than ${first}`;
+  return `revised ${times}, now ${shift}`;
+}
+
+type ActionInput = Pick<Action, 'id' | 'timescale' | 'status' | 'reviewBy' | 'completedOn'> &
+  TimescaleInput & {
+    assuredOn?: IsoDate | undefined;
+    /** Evidence of impact (only whether there is any matters here). */
+    impact?: readonly unknown[] | undefined;
+  };
 
 /** The flags on one action today. An action in a draft plan is not monitored: do not call this for it. */
 export function actionFlags(action: ActionInput, today: IsoDate, monitoring: Monitoring = DEFAULT_MONITORING): StatusFlag[] {
@@ -95,11 +177,12 @@ export function actionFlags(action: ActionInput, today: IsoDate, monitoring: Mon
   if (isOpen(action)) {
     if (due !== undefined && due < today) {
       const days = daysBetween(due, today);
+      const revised = slippageText(slippage(action));
       flags.push({
         kind: 'overdue',
         date: due,
         days,
-        message: `is ${plural(days, 'day')} overdue: its timescale ended on ${formatDate(due)} and it is still ${action.status}`,
+        message: `is ${plural(days, 'day')} overdue: its timescale ended on ${formatDate(due)} and it is still ${action.status}${revised ? `. The timescale was ${revised}` : ''}`,
       });
     } else if (due !== undefined && due <= addDays(today, monitoring.dueSoonDays)) {
       const days = daysBetween(today, due);
@@ -128,6 +211,18 @@ export function actionFlags(action: ActionInput, today: IsoDate, monitoring: Mon
         date: action.completedOn,
         days,
         message: `has been complete since ${formatDate(action.completedOn)} (${plural(days, 'day')}) without assurance: the MESI subgroup should review its evidence`,
+      });
+    }
+  }
+  if (action.status === 'assured' && action.assuredOn !== undefined && (action.impact?.length ?? 0) === 0) {
+    const since = addMonths(action.assuredOn, monitoring.impactAfterMonths);
+    if (since < today) {
+      const days = daysBetween(action.assuredOn, today);
+      flags.push({
+        kind: 'no-impact-evidence',
+        date: action.assuredOn,
+        days,
+        message: `was assured on ${formatDate(action.assuredOn)}, ${plural(days, 'day')} ago (more than ${plural(monitoring.impactAfterMonths, 'month')}), and has no evidence of impact: record under impact what was measured, what it showed, when, and the source`,
       });
     }
   }

@@ -7,7 +7,7 @@
  * unit test. When in doubt they answer "not public".
  */
 import type { IsoDate } from './dates.ts';
-import { addMonths, formatDate } from './dates.ts';
+import { addMonths, formatDate, isIsoDate } from './dates.ts';
 
 /** Why something is not public. */
 export type HiddenReason =
@@ -17,6 +17,7 @@ export type HiddenReason =
   | 'delayed'
   | 'archived'
   | 'no-anonymisation-sign-off'
+  | 'progress-not-approved'
   | 'unknown-state';
 
 export type Visibility = { public: true } | { public: false; reason: HiddenReason };
@@ -217,14 +218,27 @@ export function archivalProblems(report: ArchivalInput, months: number, today: I
   return problems;
 }
 
+/** What the plan rule needs of an action plan. */
+export interface PlanLike {
+  draft?: boolean | undefined;
+  publishWhenWithheld?: boolean | undefined;
+  /** The day the safeguarding partners approved publishing the plan's progress. */
+  publicProgressApproved?: IsoDate | undefined;
+}
+
 /**
- * Whether the public may see a review's action plan and its progress, given the review's state in
- * the public catalogue (undefined when the review is not public). Published, archived and external
- * reviews: yes. Withheld: only when the plan says `publishWhenWithheld: true`. Delayed (the plan
- * would disclose the findings early), drafts and reviews not public: no.
+ * Whether the public may see a review's action plan and its progress today, given the review's
+ * state in the public catalogue (undefined when the review is not public). Never without the
+ * partners' approval: the plan must record the day they approved publishing its progress
+ * (`publicProgressApproved`), on or before today. Then: published, archived and external
+ * reviews, yes; withheld, only when the plan also says `publishWhenWithheld: true`. Delayed (the
+ * plan would disclose the findings early), drafts and reviews not public: no. Anything else
+ * (an unknown state, a date that is not a date) is not public.
  */
-export function planIsPublic(state: string | undefined, plan: { draft?: boolean; publishWhenWithheld?: boolean }): boolean {
-  if (!state || plan.draft) return false;
+export function planIsPublic(state: string | undefined, plan: PlanLike, today: IsoDate): boolean {
+  if (!state || (plan.draft !== false && plan.draft !== undefined)) return false;
+  const approved = plan.publicProgressApproved;
+  if (typeof approved !== 'string' || !isIsoDate(approved) || approved > today) return false;
   if (state === 'withheld') return plan.publishWhenWithheld === true;
   return state === 'published' || state === 'archived' || state === 'external';
 }
@@ -237,5 +251,6 @@ export const HIDDEN_REASON_TEXT: Record<HiddenReason, string> = {
   delayed: 'publication is delayed by parallel proceedings',
   archived: 'the report has been archived',
   'no-anonymisation-sign-off': 'it has no anonymisation sign-off (anonymisation: date and role)',
+  'progress-not-approved': "the partners have not approved publishing the plan's progress (publicProgressApproved: the day they did, not after today)",
   'unknown-state': 'its publication state is not recognised',
 };

@@ -39,6 +39,9 @@ export const TIMESCALE_FORMS: readonly string[] = [
 /** The sentence that ends every timescale error. */
 export const TIMESCALE_ACCEPTED = `Write it in one of these forms: ${TIMESCALE_FORMS.join('; ')}.`;
 
+/** The same for a revised timescale, which is always a date (never `ongoing`). */
+export const DATED_TIMESCALE_ACCEPTED = `Write it in one of these forms: ${TIMESCALE_FORMS.filter((f) => !f.startsWith('ongoing')).join('; ')}.`;
+
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DAY_FIRST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const YEAR_FIRST = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
@@ -49,9 +52,9 @@ const ONGOING = /^ongoing$/i;
 
 /**
  * A regular expression (as a string, for JSON Schema) matching the accepted forms, letters in
- * either case. The parser decides whether the date is real.
+ * either case, with or without `ongoing`. The parser decides whether the date is real.
  */
-export const TIMESCALE_PATTERN: string = (() => {
+function timescalePattern(ongoing: boolean): string {
   const anyCase = (word: string) => [...word].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toUpperCase()}${ch.toLowerCase()}]` : ch)).join('');
   const months = MONTH_NAMES.map(anyCase).join('|');
   return (
@@ -63,11 +66,17 @@ export const TIMESCALE_PATTERN: string = (() => {
       `(${months})\\s+\\d{4}`,
       '[Qq][1-4]\\s+\\d{4}',
       '\\d{4}/(\\d{2}|\\d{4})\\s+[Qq][1-4]',
-      anyCase('ongoing'),
+      ...(ongoing ? [anyCase('ongoing')] : []),
     ].join('|') +
     ')\\s*$'
   );
-})();
+}
+
+/** The pattern of every accepted form, `ongoing` included. */
+export const TIMESCALE_PATTERN: string = timescalePattern(true);
+
+/** The pattern of a timescale that is a date (a revised timescale: never `ongoing`). */
+export const DATED_TIMESCALE_PATTERN: string = timescalePattern(false);
 
 function fail(written: string, why?: string): TimescaleResult {
   return { ok: false, message: `"${written}" is not a timescale this checker can read${why ? ` (${why})` : ''}. ${TIMESCALE_ACCEPTED}` };

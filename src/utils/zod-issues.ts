@@ -55,7 +55,7 @@ export function zodProblems(source: YamlSource, error: z.core.$ZodError, input?:
       continue;
     }
     const value = valueAt(data, issue.path);
-    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.path.length > 0 && value === undefined;
+    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') && issue.path.length > 0 && value === undefined;
     if (missing && misspelt.has(formatPath(issue.path))) continue;
     problems.push({
       severity: 'error',

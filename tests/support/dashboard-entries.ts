@@ -2,7 +2,7 @@
  * Action entries for the dashboard tests, built with the checker's own functions (due date, RAG
  * rating, flags), so a change in a rule shows up in the tests as it would on the dashboards.
  */
-import { actionDueDate, actionFlags, isOngoing, ragRating } from '../../src/utils/action-status.ts';
+import { actionFlags, currentTimescale, isOngoing, ragRating, slippage } from '../../src/utils/action-status.ts';
 import type { ActionStatus } from '../../src/schemas/action-plan.ts';
 import type { EntryLike } from '../../src/utils/dashboard/aggregate.ts';
 
@@ -12,9 +12,13 @@ export const TODAY = '2026-11-23';
 export interface Spec {
   id: string;
   review?: string;
-  owner?: string;
+  /** One agency id or several (default police). */
+  owner?: string | string[];
   status: ActionStatus;
+  /** The timescale first agreed. */
   timescale: string;
+  /** New timescales agreed since, as [date, timescale], oldest first. */
+  revisions?: [string, string][];
   completedOn?: string;
   assuredOn?: string;
   reviewBy?: string;
@@ -23,13 +27,21 @@ export interface Spec {
   draft?: boolean;
 }
 
-export type TestEntry = EntryLike & { action: { evidence?: string | undefined; updates: { date: string; note: string }[] } };
+export type TestEntry = EntryLike & {
+  timescale: string;
+  action: {
+    evidence?: string | undefined;
+    timescale: string;
+    updates: { date: string; note: string }[];
+    revisions: { date: string; timescale: string; reason: string; agreedBy: string }[];
+  };
+};
 
 /** One action entry as the checker's model has it, judged on `TODAY`. */
 export function entry(s: Spec): TestEntry {
   const action = {
     id: s.id,
-    owner: s.owner ?? 'police',
+    owner: typeof s.owner === 'string' ? [s.owner] : (s.owner ?? ['police']),
     status: s.status,
     timescale: s.timescale,
     completedOn: s.completedOn,
@@ -37,13 +49,19 @@ export function entry(s: Spec): TestEntry {
     reviewBy: s.reviewBy,
     evidence: s.evidence,
     updates: (s.updates ?? []).map((date) => ({ date, note: `update of ${date}` })),
+    revisions: (s.revisions ?? []).map(([date, timescale]) => ({ date, timescale, reason: `revised on ${date}`, agreedBy: 'MESI subgroup' })),
   };
+  const slip = slippage(action);
   return {
     review: s.review ?? 'child-a',
     draft: s.draft ?? false,
     recommendation: { id: s.id.split('.')[0]! },
     action,
-    due: actionDueDate(action),
+    due: slip.due,
+    timescale: currentTimescale(action),
+    originalDue: slip.originalDue,
+    revisions: slip.revisions,
+    slipDays: slip.days,
     ongoing: isOngoing(action),
     rag: ragRating(action, TODAY),
     flags: s.draft ? [] : actionFlags(action, TODAY),

@@ -43,9 +43,17 @@ export function planPublicFields(plan: ActionPlan): TextField[] {
   };
   plan.recommendations.forEach((rec, ri) => {
     add(['recommendations', ri, 'text'], rec.text);
+    add(['recommendations', ri, 'responseReason'], rec.responseReason);
     rec.actions.forEach((a, ai) => {
       const base = ['recommendations', ri, 'actions', ai];
       for (const key of ['issue', 'action', 'lead', 'outcome', 'evidence', 'reason'] as const) add([...base, key], a[key]);
+      a.revisions.forEach((v, vi) => {
+        add([...base, 'revisions', vi, 'reason'], v.reason);
+        add([...base, 'revisions', vi, 'agreedBy'], v.agreedBy);
+      });
+      a.impact.forEach((m, mi) => {
+        for (const key of ['measure', 'finding', 'source'] as const) add([...base, 'impact', mi, key], m[key]);
+      });
       a.updates.forEach((u, ui) => add([...base, 'updates', ui, 'note'], u.note));
     });
   });
@@ -170,7 +178,9 @@ export const anonymisationStep: CheckStep = {
             ? entry
             : report?.data.publication === 'delayed'
               ? { public: false, reason: 'delayed' }
-              : { public: true };
+              : !plan.data.publicProgressApproved || plan.data.publicProgressApproved > today
+                ? { public: false, reason: 'progress-not-approved' }
+                : { public: true };
         // A plan has no allow: list of its own; the review's report holds the reviewed false positives.
         const allow = report?.data.allow ?? r.statement?.data.allow ?? [];
         const findings = scanFieldFindings(planPublicFields(plan.data), {

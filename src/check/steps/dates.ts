@@ -1,4 +1,7 @@
-/** The dates step: updates, completion, assurance and dissemination dates are not after today. */
+/**
+ * The dates step: updates, completion, assurance, revisions of timescales, impact evidence,
+ * dissemination and the partners' approval to publish progress are not dated after today.
+ */
 import type { ActionPlan } from '../../schemas/action-plan.ts';
 import { formatDate, type IsoDate } from '../../utils/dates.ts';
 import type { Problem } from '../../utils/problems.ts';
@@ -6,7 +9,7 @@ import type { SourceFile } from '../project.ts';
 import type { CheckStep } from '../types.ts';
 import { error, type Path } from './problem-at.ts';
 
-/** Updates, completion, assurance and dissemination dates are not after today. */
+/** Things that have already happened are not dated after today. */
 export const datesStep: CheckStep = {
   id: 'dates',
   title: 'Nothing is recorded as done after today',
@@ -27,8 +30,13 @@ export const datesStep: CheckStep = {
           a.updates.forEach((u, ui) => future(plan, [...base, 'updates', ui, 'date'], u.date, 'an update'));
           if (a.completedOn) future(plan, [...base, 'completedOn'], a.completedOn, 'completedOn');
           if (a.assuredOn) future(plan, [...base, 'assuredOn'], a.assuredOn, 'assuredOn');
+          a.revisions.forEach((v, vi) => future(plan, [...base, 'revisions', vi, 'date'], v.date, 'a revision of the timescale'));
+          a.impact.forEach((m, mi) => future(plan, [...base, 'impact', mi, 'date'], m.date, 'evidence of impact'));
         }),
       );
+      if (plan.data.publicProgressApproved) {
+        future(plan, ['publicProgressApproved'], plan.data.publicProgressApproved, "the partners' approval to publish progress");
+      }
       plan.data.dissemination.forEach((d, di) => {
         if (d.done) future(plan, ['dissemination', di, 'done'], d.done, 'done');
       });

@@ -27,6 +27,7 @@ const ACTION_FLAG_FIELD: Partial<Record<FlagKind, string>> = {
   'due-soon': 'timescale',
   'review-date-passed': 'reviewBy',
   'awaiting-assurance': 'completedOn',
+  'no-impact-evidence': 'assuredOn',
 };
 
 /** The field a report flag points at: the day sent to the Panel, the day to look again, or the published day. */
@@ -34,6 +35,14 @@ function reportFlagField(report: Report, f: StatusFlag): Path {
   if (f.kind === 'publication-notice' && report.sentToPanel) return ['sentToPanel'];
   if (f.kind === 'may-archive' && report.keepPublished && f.date === report.keepPublished.lookAgain) return ['keepPublished', 'lookAgain'];
   return ['published'];
+}
+
+/** The field a flag on an action points at: a revised timescale is judged, and flagged, at its latest revision. */
+function actionFlagPath(entry: Project['actions'][number], kind: FlagKind): Path {
+  const field = ACTION_FLAG_FIELD[kind];
+  if (!field) return entry.path;
+  if (field === 'timescale' && entry.revisions > 0) return [...entry.path, 'revisions', entry.revisions - 1, 'timescale'];
+  return [...entry.path, field];
 }
 
 /** Every monitoring flag on the project today, located in its file. Drafts are not monitored. */
@@ -44,11 +53,10 @@ export function projectFlags(project: Project): Flag[] {
     const plan = plans.get(entry.review);
     if (!plan) continue;
     for (const f of entry.flags) {
-      const field = ACTION_FLAG_FIELD[f.kind];
       flags.push(
-        flagAt(plan, field ? [...entry.path, field] : entry.path, entry.review, f, `Action ${entry.action.id} (${entry.action.owner})`, {
+        flagAt(plan, actionFlagPath(entry, f.kind), entry.review, f, `Action ${entry.action.id} (${entry.action.owner.join(', ')})`, {
           actionId: entry.action.id,
-          owner: entry.action.owner,
+          owners: entry.action.owner,
         }),
       );
     }

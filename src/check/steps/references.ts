@@ -1,5 +1,6 @@
 /** The references step: themes, partnerships and agencies named in the content exist. */
 import { nearest, type Problem } from '../../utils/problems.ts';
+import { scalarAt } from '../../utils/yaml/source.ts';
 import type { Project, SourceFile } from '../project.ts';
 import type { CheckStep } from '../types.ts';
 import { error } from './problem-at.ts';
@@ -48,11 +49,14 @@ export const referencesStep: CheckStep = {
       if (!plan) continue;
       plan.data.recommendations.forEach((rec, ri) =>
         rec.actions.forEach((a, ai) => {
-          if (!agencies.includes(a.owner)) {
-            problems.push(
-              error(plan, ['recommendations', ri, 'actions', ai, 'owner'], 'unknown-owner', unknownId(a.owner, agencies, 'content/agencies.yaml', 'an agency')),
-            );
-          }
+          const field = ['recommendations', ri, 'actions', ai, 'owner'];
+          // `owner: police` is one id (the model holds it as a list of one); `owner: [police, icb]` a list.
+          const single = scalarAt(plan.source, field) !== undefined;
+          a.owner.forEach((id, i) => {
+            if (!agencies.includes(id)) {
+              problems.push(error(plan, single ? field : [...field, i], 'unknown-owner', unknownId(id, agencies, 'content/agencies.yaml', 'an agency')));
+            }
+          });
         }),
       );
       plan.data.dissemination.forEach((d, di) =>

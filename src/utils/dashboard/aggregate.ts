@@ -7,6 +7,9 @@
  * `countByStatusAndRag()` (src/utils/action-counts.ts), the checker's own count. The sentences
  * about these numbers are in ./sentences.ts, the chart blocks in ./charts.ts, what each page
  * shows in ./view.ts. Unit tests: tests/dashboard.test.ts.
+ *
+ * An action may belong to several agencies (`action.owner` is always a list): whatever is counted
+ * by agency counts it once for each of its owners; totals across agencies count it once.
  */
 import type { ActionStatus, Dissemination } from '../../schemas/action-plan.ts';
 import { countByStatusAndRag } from '../action-counts.ts';
@@ -20,13 +23,20 @@ export interface EntryLike {
   recommendation: { id: string };
   action: {
     id: string;
-    owner: string;
+    /** The owning agencies' ids: one or more. */
+    owner: readonly string[];
     status: ActionStatus;
     completedOn?: IsoDate | undefined;
     assuredOn?: IsoDate | undefined;
     updates: readonly { date: IsoDate }[];
   };
   due?: IsoDate | undefined;
+  /** The due date first agreed, before any revision. */
+  originalDue?: IsoDate | undefined;
+  /** How many times the timescale was revised. */
+  revisions?: number | undefined;
+  /** Days the current due date is later than the one first agreed (undefined when never revised). */
+  slipDays?: number | undefined;
   ongoing: boolean;
   rag: { rag: Rag; reason: string };
   flags: readonly { kind: FlagKind; days?: number | undefined; date?: IsoDate | undefined }[];
@@ -36,7 +46,7 @@ export interface EntryLike {
 export interface FlagLike {
   kind: FlagKind;
   review: string;
-  owner?: string | undefined;
+  owners?: readonly string[] | undefined;
   activity?: string | undefined;
   days?: number | undefined;
 }
@@ -65,23 +75,68 @@ export interface LateRow {
   total: number;
 }
 
+/** The groups an action belongs to: each of its owners, or its review. */
+function groupsOf(e: EntryLike, by: 'owner' | 'review'): readonly string[] {
+  return by === 'owner' ? e.action.owner : [e.review];
+}
+
 /**
  * Overdue and due-soon actions grouped by owner agency or by review, from the actions' own flags.
- * Only groups with at least one overdue or due-soon action; most overdue first, then by key.
+ * An action with several owners counts in the row of each. Only groups with at least one overdue
+ * or due-soon action; most overdue first, then by key.
  */
 export function lateBy(entries: readonly EntryLike[], by: 'owner' | 'review'): LateRow[] {
   const rows = new Map<string, LateRow>();
   for (const e of entries) {
-    const key = by === 'owner' ? e.action.owner : e.review;
-    const row = rows.get(key) ?? { key, overdue: 0, dueSoon: 0, total: 0 };
-    row.total++;
-    if (hasFlag(e, 'overdue')) row.overdue++;
-    if (hasFlag(e, 'due-soon')) row.dueSoon++;
-    rows.set(key, row);
+    for (const key of groupsOf(e, by)) {
+      const row = rows.get(key) ?? { key, overdue: 0, dueSoon: 0, total: 0 };
+      row.total++;
+      if (hasFlag(e, 'overdue')) row.overdue++;
+      if (hasFlag(e, 'due-soon')) row.dueSoon++;
+      rows.set(key, row);
+    }
   }
   return [...rows.values()]
     .filter((r) => r.overdue + r.dueSoon > 0)
     .sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || a.key.localeCompare(b.key));
+}
+
+/** The totals of `lateBy()`'s rows with each action counted once, however many rows it is in. */
+export interface LateTotals {
+  overdue: number;
+  dueSoon: number;
+  /** Every action in at least one of the rows. */
+  total: number;
+}
+
+export function lateTotals(entries: readonly EntryLike[], by: 'owner' | 'review'): LateTotals {
+  const keys = new Set(lateBy(entries, by).map((r) => r.key));
+  const inRows = entries.filter((e) => groupsOf(e, by).some((k) => keys.has(k)));
+  return {
+    overdue: inRows.filter((e) => hasFlag(e, 'overdue')).length,
+    dueSoon: inRows.filter((e) => hasFlag(e, 'due-soon')).length,
+    total: inRows.length,
+  };
+}
+
+/** Whether an agency owns the action (alone or with others). */
+export function ownedBy(e: EntryLike, agency: string): boolean {
+  return e.action.owner.includes(agency);
+}
+
+/**
+ * The actions whose timescale was revised, the furthest slipped first (then by review and id):
+ * the slippage the MESI subgroup looks at.
+ */
+export function revisedTimescales<T extends EntryLike>(entries: readonly T[]): T[] {
+  return entries
+    .filter((e) => (e.revisions ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        (b.slipDays ?? 0) - (a.slipDays ?? 0) ||
+        a.review.localeCompare(b.review) ||
+        a.action.id.localeCompare(b.action.id, 'en', { numeric: true }),
+    );
 }
 
 /** Where an action stands against its timescale: the filter windows of the dashboards. */
@@ -279,15 +334,15 @@ export function flagsOfKind<F extends FlagLike>(flags: readonly F[], kind: FlagK
 }
 
 /**
- * Agencies that own at least one action, with their actions, RAG counts and progress: most red
- * first, then most amber, then by name.
+ * Agencies that own at least one action (alone or with others), with their actions, RAG counts and
+ * progress: most red first, then most amber, then by name.
  */
 export function agencyRows<T extends EntryLike, A extends { id: string; name: string }>(
   entries: readonly T[],
   agencies: readonly A[],
 ): { agency: A; list: T[]; rag: Record<Rag, number>; progress: Progress }[] {
   return agencies
-    .map((agency) => ({ agency, list: entries.filter((e) => e.action.owner === agency.id) }))
+    .map((agency) => ({ agency, list: entries.filter((e) => ownedBy(e, agency.id)) }))
     .filter((r) => r.list.length > 0)
     .map((r) => ({ ...r, rag: countByStatusAndRag(r.list).byRag, progress: progress(r.list) }))
     .sort((a, b) => b.rag.red - a.rag.red || b.rag.amber - a.rag.amber || a.agency.name.localeCompare(b.agency.name));

@@ -14,6 +14,7 @@ import {
   type BacklogItem,
   type DisseminationRow,
   type LateRow,
+  type LateTotals,
   type MonthPoint,
   type Progress,
 } from './aggregate.ts';
@@ -95,10 +96,19 @@ export function ragChart(counts: Record<Rag, number>): ChartBlock {
   };
 }
 
-/** Overdue and due soon, by agency or by review. */
-export function lateChart(rows: readonly LateRow[], what: 'agency' | 'review', name: (key: string) => string, href: (key: string) => string): ChartBlock {
+/**
+ * Overdue and due soon, by agency or by review. `totals` counts each action once: by agency, an
+ * action with several owners is in the row of each, so the foot gives the totals, not the sum.
+ */
+export function lateChart(
+  rows: readonly LateRow[],
+  what: 'agency' | 'review',
+  name: (key: string) => string,
+  href: (key: string) => string,
+  totals: LateTotals,
+): ChartBlock {
   return {
-    summary: lateSummary(rows, name, what),
+    summary: lateSummary(rows, name, what, totals),
     chart: {
       type: 'bar',
       labels: rows.map((r) => name(r.key)),
@@ -109,10 +119,13 @@ export function lateChart(rows: readonly LateRow[], what: 'agency' | 'review', n
       ],
     },
     table: {
-      caption: `Overdue and due-soon actions by ${what}`,
+      caption:
+        what === 'agency'
+          ? 'Overdue and due-soon actions by agency (an action owned by several agencies counts for each; the total counts it once)'
+          : 'Overdue and due-soon actions by review',
       head: [what === 'agency' ? 'Agency' : 'Review', 'Overdue', 'Due soon', 'All its actions'],
       rows: rows.map((r) => [{ text: name(r.key), href: href(r.key) }, r.overdue, r.dueSoon, r.total]),
-      foot: ['Total', sum(rows.map((r) => r.overdue)), sum(rows.map((r) => r.dueSoon)), sum(rows.map((r) => r.total))],
+      foot: ['Total', totals.overdue, totals.dueSoon, totals.total],
     },
   };
 }

@@ -8,7 +8,7 @@ import { ACTION_STATUSES, type ActionStatus } from '../../schemas/action-plan.ts
 import { RAGS } from '../action-counts.ts';
 import { RAG_LABELS, type Rag } from '../action-status.ts';
 import { listAnd, plural } from '../text.ts';
-import type { BacklogItem, DisseminationRow, LateRow, MonthPoint, Progress } from './aggregate.ts';
+import type { BacklogItem, DisseminationRow, LateRow, LateTotals, MonthPoint, Progress } from './aggregate.ts';
 
 /** "Of 63 actions, 12 are red (overdue), ..." */
 export function ragSummary(counts: Record<Rag, number>): string {
@@ -27,10 +27,13 @@ export function statusSummary(counts: Record<ActionStatus, number>): string {
   return `Of ${plural(total, 'action')}, ${done} ${done === 1 ? 'is' : 'are'} complete (${counts.assured} of them assured), ${open} ${open === 1 ? 'is' : 'are'} still open and ${counts.withdrawn} ${counts.withdrawn === 1 ? 'was' : 'were'} withdrawn.`;
 }
 
-/** "Example Constabulary has the most overdue actions (3). 12 actions are overdue and 4 due soon, across 5 agencies." */
-export function lateSummary(rows: readonly LateRow[], name: (key: string) => string, what: 'agency' | 'review'): string {
-  const overdue = rows.reduce((n, r) => n + r.overdue, 0);
-  const soon = rows.reduce((n, r) => n + r.dueSoon, 0);
+/**
+ * "Example Constabulary has the most overdue actions (3). 12 actions are overdue and 4 due soon, across 5 agencies."
+ * `totals` counts each action once (an action with several owners is in several agency rows).
+ */
+export function lateSummary(rows: readonly LateRow[], name: (key: string) => string, what: 'agency' | 'review', totals: Pick<LateTotals, 'overdue' | 'dueSoon'>): string {
+  const overdue = totals.overdue;
+  const soon = totals.dueSoon;
   if (!rows.length) return 'No action is overdue or due soon.';
   const top = rows[0]!;
   const groups = plural(rows.length, what === 'agency' ? 'agency' : 'review', what === 'agency' ? 'agencies' : 'reviews');
@@ -78,6 +81,14 @@ export function agenciesSummary(rows: readonly { name: string; red: number }[]):
   return `${rows.length} agencies own actions; ${worst.name} has the most red actions (${worst.red}).`;
 }
 
+/** "3 actions have a revised timescale; the furthest is now 92 days later than first agreed." */
+export function revisedSummary(items: readonly { slipDays?: number | undefined }[]): string {
+  if (!items.length) return 'No action has a revised timescale.';
+  const furthest = Math.max(...items.map((i) => i.slipDays ?? 0));
+  const lead = `${plural(items.length, 'action')} ${items.length === 1 ? 'has' : 'have'} a revised timescale`;
+  return furthest > 0 ? `${lead}; the furthest is now ${plural(furthest, 'day')} later than first agreed.` : `${lead}.`;
+}
+
 /** "All 63 monitored actions, late ones first" */
 export function allActionsCaption(n: number): string {
   return `All ${n} monitored actions, late ones first`;
@@ -88,9 +99,9 @@ export function actionListCaption(n: number, label: string): string {
   return `${plural(n, 'action')}: ${label.toLowerCase()}`;
 }
 
-/** "All 9 actions owned by Example Constabulary, late ones first" */
+/** "All 9 actions owned by Example Constabulary (alone or with other agencies), late ones first" */
 export function agencyActionsCaption(n: number, agency: string): string {
-  return `All ${n} actions owned by ${agency}, late ones first`;
+  return `All ${n} actions owned by ${agency} (alone or with other agencies), late ones first`;
 }
 
 /** "1 day overdue", "54 days overdue" */

@@ -7,10 +7,17 @@
  * layer's helpers come in as arguments, so nothing here imports src/data.
  * Unit tests: tests/dashboard-view.test.ts.
  */
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus, type Dissemination } from '../../schemas/action-plan.ts';
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  RECOMMENDATION_RESPONSE_LABELS,
+  type ActionStatus,
+  type Dissemination,
+  type RecommendationResponse,
+} from '../../schemas/action-plan.ts';
 import { countByStatusAndRag } from '../action-counts.ts';
-import { FLAG_LABELS, type FlagKind } from '../action-status.ts';
-import type { IsoDate } from '../dates.ts';
+import { FLAG_LABELS, slippageText, type FlagKind } from '../action-status.ts';
+import { formatDate, type IsoDate } from '../dates.ts';
 import {
   agencyRows,
   assuranceBacklog,
@@ -21,7 +28,10 @@ import {
   flagsOfKind,
   lateBy,
   lateFirst,
+  lateTotals,
+  ownedBy,
   progress,
+  revisedTimescales,
   windowOf,
   WINDOW_LABELS,
   WINDOWS,
@@ -41,7 +51,7 @@ import {
   statusChart,
   type ChartBlock,
 } from './charts.ts';
-import { actionListCaption, agencyActionsCaption, allActionsCaption, archivalSummary, keptSummary, overdueText } from './sentences.ts';
+import { actionListCaption, agencyActionsCaption, allActionsCaption, archivalSummary, keptSummary, overdueText, revisedSummary } from './sentences.ts';
 
 /** What these functions need of a plan (a subset of `PlanView` in src/data/plans.ts). */
 export interface PlanLike<E extends EntryLike = EntryLike> {
@@ -109,15 +119,15 @@ export function filterLinkGroups(
     },
     {
       title: 'Agency',
-      links: ownersByName(entries, agencyName).map((o) => ({ href: paths.partnersAgency(o.id), text: o.name, n: count((e) => e.action.owner === o.id) })),
+      links: ownersByName(entries, agencyName).map((o) => ({ href: paths.partnersAgency(o.id), text: o.name, n: count((e) => ownedBy(e, o.id)) })),
     },
   ];
   return groups.map((g) => ({ title: g.title, links: g.links.filter((l) => l.n > 0) }));
 }
 
-/** The agencies that own the actions, each once, by name. */
+/** The agencies that own the actions (alone or with others), each once, by name. */
 export function ownersByName(entries: readonly EntryLike[], agencyName: AgencyName): { id: string; name: string }[] {
-  return [...new Set(entries.map((e) => e.action.owner))]
+  return [...new Set(entries.flatMap((e) => e.action.owner))]
     .sort((a, b) => agencyName(a).localeCompare(agencyName(b)))
     .map((id) => ({ id, name: agencyName(id) }));
 }
@@ -129,12 +139,31 @@ export interface ActionRow<E extends EntryLike = EntryLike> {
   title: string;
   /** The action on its plan's partners page. */
   href: string;
-  ownerName: string;
-  ownerHref: string;
+  /** Its owners, by name, each with its agency page. */
+  owners: { id: string; name: string; href: string }[];
+  /** The owners' ids, space-separated, for the script filter (`data-owner`). */
+  ownerIds: string;
   /** Its timescale window today, for the script filter. */
   window: Window;
   /** Days overdue, when it is overdue. */
   overdueDays?: number | undefined;
+  /** "Revised twice, now 92 days later than first agreed (31 March 2026)", when its timescale was revised. */
+  revised?: string | undefined;
+}
+
+/** The owners of an action, by name, each with its agency page. */
+export function ownerLinks(
+  entry: EntryLike,
+  agencyName: AgencyName,
+  paths: Pick<DashboardPaths, 'partnersAgency'>,
+): { id: string; name: string; href: string }[] {
+  return entry.action.owner.map((id) => ({ id, name: agencyName(id), href: paths.partnersAgency(id) }));
+}
+
+/** "Revised twice, now 92 days later than first agreed (31 March 2026)", or undefined when never revised. */
+export function revisedText(entry: EntryLike, withDate = true): string | undefined {
+  const text = slippageText({ revisions: entry.revisions ?? 0, originalDue: entry.originalDue, due: entry.due, days: entry.slipDays }, withDate);
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : undefined;
 }
 
 /** The rows of an action table, in the order given. */
@@ -149,17 +178,82 @@ export function actionRows<E extends EntryLike>(
     entry,
     title: titles.get(entry.review) ?? entry.review,
     href: `${paths.partnersPlan(entry.review)}#action-${entry.action.id}`,
-    ownerName: agencyName(entry.action.owner),
-    ownerHref: paths.partnersAgency(entry.action.owner),
+    owners: ownerLinks(entry, agencyName, paths),
+    ownerIds: entry.action.owner.join(' '),
     window: windowOf(entry, today),
     overdueDays: daysOverdue(entry),
+    revised: revisedText(entry),
   }));
 }
 
-/** What an action card (src/components/dashboard/ActionCard.astro) works out: "3 days overdue", the update log latest first. */
-export function actionCardView<U>(entry: EntryLike & { action: { updates: readonly U[] } }): { overdue?: string | undefined; updatesLatestFirst: U[] } {
+/** What an action card shows of one revision of its timescale. */
+export interface RevisionItem {
+  /** The day the new timescale was agreed. */
+  date: IsoDate;
+  /** The new timescale as written. */
+  timescale: string;
+  reason: string;
+  agreedBy: string;
+  /** INTERNAL: only on partners pages (public plans have it removed already). */
+  notes?: string | undefined;
+}
+
+/**
+ * What an action card (src/components/dashboard/ActionCard.astro) works out: "3 days overdue",
+ * the owners, the update log latest first, and, when the timescale was revised, the slippage in
+ * words and the revisions latest first (the card shows both the timescale first agreed and the
+ * current one).
+ */
+export function actionCardView<U, R extends RevisionItem>(
+  entry: EntryLike & { action: { updates: readonly U[]; revisions?: readonly R[] | undefined } },
+  agencyName: AgencyName,
+  paths: Pick<DashboardPaths, 'partnersAgency'>,
+): {
+  overdue?: string | undefined;
+  owners: { id: string; name: string; href: string }[];
+  updatesLatestFirst: U[];
+  revised?: string | undefined;
+  revisionsLatestFirst: R[];
+} {
   const days = daysOverdue(entry);
-  return { overdue: days === undefined ? undefined : overdueText(days), updatesLatestFirst: [...entry.action.updates].reverse() };
+  return {
+    overdue: days === undefined ? undefined : overdueText(days),
+    owners: ownerLinks(entry, agencyName, paths),
+    updatesLatestFirst: [...entry.action.updates].reverse(),
+    revised: revisedText(entry, false),
+    revisionsLatestFirst: [...(entry.action.revisions ?? [])].reverse(),
+  };
+}
+
+/**
+ * What the partners' page of a plan says about its public progress page: approved on a day (the
+ * page is public once its review is, and not for a delayed review or a withheld one without
+ * publishWhenWithheld), or not approved (partners only, whatever the review's state).
+ */
+export function progressApprovalText(plan: { publicProgressApproved?: IsoDate | undefined }, today: IsoDate): string {
+  const approved = plan.publicProgressApproved;
+  if (approved && approved <= today) {
+    return `The partners approved publishing this plan's progress on ${formatDate(approved)}: it is on the public site while its review is public (never for a delayed review, nor for a withheld one without publishWhenWithheld).`;
+  }
+  return "The partners have not approved publishing this plan's progress (publicProgressApproved): it is shown to partners only.";
+}
+
+/** What a recommendation's heading area shows: the partnership's response and its reason. */
+export interface ResponseView {
+  /** "Accepted", "Partly accepted", "Not accepted"; undefined when the plan does not record it. */
+  label?: string | undefined;
+  reason?: string | undefined;
+  /** A sentence for a recommendation with no actions (only a not-accepted one may have none). */
+  noActions?: string | undefined;
+}
+
+/** The partnership's response to a recommendation, as its section on a plan page shows it. */
+export function recommendationView(r: { response?: RecommendationResponse | undefined; responseReason?: string | undefined; entries: readonly unknown[] }): ResponseView {
+  return {
+    label: r.response ? RECOMMENDATION_RESPONSE_LABELS[r.response] : undefined,
+    reason: r.responseReason,
+    noActions: r.entries.length === 0 ? 'There are no actions for this recommendation: the partnership did not accept it.' : undefined,
+  };
 }
 
 // ----- Public pages -----
@@ -251,16 +345,19 @@ export function statusView<E extends EntryLike>(plans: readonly PlanLike<E>[], s
 
 /** The agencies that own at least one monitored action, in the order given (the agency pages to build). */
 export function agenciesWithActions<A extends { id: string }>(plans: readonly PlanLike[], agencies: readonly A[]): A[] {
-  const owners = new Set(allEntries(plans).map((e) => e.action.owner));
+  const owners = new Set(allEntries(plans).flatMap((e) => e.action.owner));
   return agencies.filter((a) => owners.has(a.id));
 }
 
-/** One agency's actions across every plan, late first, with their progress and ratings (src/partners/agency.astro). */
+/**
+ * One agency's actions across every plan (those it owns alone or with others), late first, with
+ * their progress and ratings (src/partners/agency.astro).
+ */
 export function agencyView<E extends EntryLike>(
   plans: readonly PlanLike<E>[],
   agency: { id: string; name: string },
 ): ActionListView<E> & { progress: Progress; rag: ChartBlock } {
-  const view = actionList(plans, (e) => e.action.owner === agency.id, (n) => agencyActionsCaption(n, agency.name));
+  const view = actionList(plans, (e) => ownedBy(e, agency.id), (n) => agencyActionsCaption(n, agency.name));
   return { ...view, progress: progress(view.entries), rag: ragChart(countByStatusAndRag(view.entries).byRag) };
 }
 
@@ -279,7 +376,7 @@ export interface OverviewInput<E extends EntryLike, F extends FlagView> {
   /** The checker's monitoring flags. */
   flags: readonly F[];
   today: IsoDate;
-  monitoring: { dueSoonDays: number; awaitingAssuranceDays: number; archiveAfterMonths: number };
+  monitoring: { dueSoonDays: number; awaitingAssuranceDays: number; archiveAfterMonths: number; impactAfterMonths: number };
   /** The checker's flag counts (`counts.flagsByKind`). */
   flagsByKind: Record<FlagKind, number>;
   /** Actions in draft plans (`counts.actions.inDraftPlans`): not monitored. */
@@ -314,12 +411,15 @@ export function overviewView<E extends EntryLike & { action: { evidence?: string
   const counts = countByStatusAndRag(entries);
   const backlogItems = assuranceBacklog(entries, today);
   const archival = flagsOfKind(flags, 'may-archive');
+  const revised = revisedTimescales(entries);
   const headline: Headline[] = [
     { label: 'Actions monitored', value: entries.length, href: paths.partnersActions },
     { label: FLAG_LABELS.overdue, value: byKind.overdue, href: paths.partnersWindow('overdue'), tone: 'red' },
     { label: `Due within ${monitoring.dueSoonDays} days`, value: byKind['due-soon'], href: paths.partnersWindow('due-soon'), tone: 'amber' },
     { label: `Awaiting assurance over ${monitoring.awaitingAssuranceDays} days`, value: byKind['awaiting-assurance'], href: '#backlog-title', tone: 'amber' },
     { label: FLAG_LABELS['dissemination-overdue'], value: byKind['dissemination-overdue'], href: '#dissemination-title' },
+    { label: FLAG_LABELS['no-impact-evidence'], value: byKind['no-impact-evidence'], href: '#other-flags' },
+    { label: 'Timescales revised', value: revised.length, href: '#revised' },
     { label: FLAG_LABELS['may-archive'], value: byKind['may-archive'], href: '#archival' },
   ];
   return {
@@ -330,15 +430,15 @@ export function overviewView<E extends EntryLike & { action: { evidence?: string
     draftActions: input.draftActions,
     status: statusChart(counts.byStatus),
     rag: ragChart(counts.byRag),
-    byAgency: lateChart(lateBy(entries, 'owner'), 'agency', agencyName, paths.partnersAgency),
-    byReview: lateChart(lateBy(entries, 'review'), 'review', title, paths.partnersPlan),
+    byAgency: lateChart(lateBy(entries, 'owner'), 'agency', agencyName, paths.partnersAgency, lateTotals(entries, 'owner')),
+    byReview: lateChart(lateBy(entries, 'review'), 'review', title, paths.partnersPlan, lateTotals(entries, 'review')),
     completion: completionChart(completionOverTime(entries, today)),
     backlog: backlogChart(backlogItems, backlogBands(backlogItems), monitoring.awaitingAssuranceDays),
     backlogRows: backlogItems.map((i) => ({
       href: `${paths.partnersPlan(i.entry.review)}#action-${i.entry.action.id}`,
       title: title(i.entry.review),
       actionId: i.entry.action.id,
-      owner: agencyName(i.entry.action.owner),
+      owner: i.entry.action.owner.map(agencyName).join('; '),
       completedOn: i.entry.action.completedOn,
       days: i.days,
       flagged: i.flagged,
@@ -349,6 +449,20 @@ export function overviewView<E extends EntryLike & { action: { evidence?: string
       title,
       paths.partnersPlan,
     ),
+    revised: {
+      summary: revisedSummary(revised),
+      rows: revised.map((e) => ({
+        href: `${paths.partnersPlan(e.review)}#action-${e.action.id}`,
+        title: title(e.review),
+        actionId: e.action.id,
+        owner: e.action.owner.map(agencyName).join('; '),
+        status: ACTION_STATUS_LABELS[e.action.status],
+        originalDue: e.originalDue,
+        due: e.due,
+        revisions: e.revisions ?? 0,
+        slipDays: e.slipDays,
+      })),
+    },
     archival: {
       summary: archivalSummary(archival.length, monitoring.archiveAfterMonths),
       rows: archival.map((f) => ({ title: title(f.review), published: reportOf(f.review)?.published, date: f.date, days: f.days })),
@@ -356,7 +470,7 @@ export function overviewView<E extends EntryLike & { action: { evidence?: string
       kept: input.kept.map((k) => ({ title: title(k.slug), published: k.published, ...k.decision })),
     },
     otherFlags: flags
-      .filter((f) => f.kind === 'review-date-passed' || f.kind === 'stale-plan' || f.kind === 'publication-notice')
+      .filter((f) => f.kind === 'no-impact-evidence' || f.kind === 'review-date-passed' || f.kind === 'stale-plan' || f.kind === 'publication-notice')
       .map((f) => ({ label: FLAG_LABELS[f.kind], title: title(f.review), actionId: f.actionId, message: f.message })),
     planRows: plans.map((p) => ({ href: paths.partnersPlan(p.slug), title: p.title, progress: progress(p.entries) })),
   };
