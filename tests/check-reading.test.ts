@@ -105,6 +105,6 @@ recommendations:
     const r = check({ [planFile]: valid });
     expect(r.errors).toEqual([]);
     expect(r.counts.actions).toMatchObject({ inFiles: 2, read: 2, reported: 2 });
-    expect(r.project.actions.map((a) => a.action.owner)).toEqual(['icb', 'icb']);
+    expect(r.project.actions.map((a) => a.action.owner)).toEqual([['icb'], ['icb']]);
   });
 });

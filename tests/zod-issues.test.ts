@@ -45,7 +45,7 @@ describe('a value of the wrong kind says what is accepted and what it is', () =>
   const head = 'review: child-c\nagreed: 2025-06-12\n';
   it('recommendations: that is text', () => {
     expect(plan(`${head}recommendations: hello\n`).map(brief)).toEqual([
-      [3, 18, 'recommendations', 'must be a list, one entry per line starting "- ", each with its own fields (id:, text:, actions:); here it is a single piece of text ("hello")'],
+      [3, 18, 'recommendations', 'must be a list, one entry per line starting "- ", each with its own fields (id:, text:, ...); here it is a single piece of text ("hello")'],
     ]);
   });
 
