@@ -18,6 +18,9 @@
  * - `project.actionCount`: how many actions the files hold (counted in the YAML itself, before any
  *   schema), how many were read, and how many sit in plans with errors. No action is dropped
  *   silently: `inFiles === read + inPlansWithErrors`.
+ * - `project.cases`: every valid case file (`reviews/<slug>/case.yaml`, PARTNERS ONLY), with its
+ *   lifecycle for `project.today`: each stage's deadline, the next deadline, the RAG rating and
+ *   the flags (src/utils/case-lifecycle.ts). A folder may hold only a case file.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +28,7 @@ import { isMap, isSeq, type Node } from 'yaml';
 import type { z } from 'astro/zod';
 import { readSiteConfig, type SiteConfig } from '../config/site-config.ts';
 import { actionPlanSchema, type Action, type ActionPlan, type Recommendation } from '../schemas/action-plan.ts';
+import { caseSchema, type Case } from '../schemas/case.ts';
 import {
   briefingSchema,
   nationalSchema,
@@ -38,12 +42,19 @@ import {
   type Statement,
 } from '../schemas/documents.ts';
 import { actionDueDate, actionFlags, DEFAULT_MONITORING, isOngoing, ragRating, type Monitoring, type RagRating, type StatusFlag } from '../utils/action-status.ts';
+import { caseLifecycle, type CaseLifecycle } from '../utils/case-lifecycle.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import type { Problem } from '../utils/problems.ts';
 import { locate, parseFrontmatter, parseWithSchema, parseYaml, type YamlSource } from '../utils/yaml-source.ts';
 
 /** Where editors find the action-plan fields described. */
 export const ACTION_PLAN_DOC = 'docs/action-plans.md';
+
+/** Where editors find the case fields described. */
+export const CASE_DOC = 'docs/case-lifecycle.md';
+
+/** The case file of a review folder. */
+export const CASE_FILE = 'case.yaml';
 
 /** A validated YAML file (or MDX frontmatter) and where it came from. */
 export interface SourceFile<T> {
@@ -103,6 +114,24 @@ export interface ReviewFolder {
   statement?: MdxFile<Statement> | undefined;
   briefing?: MdxFile<Briefing> | undefined;
   plan?: SourceFile<ActionPlan> | undefined;
+  /** The case file (PARTNERS ONLY): the lifecycle from the incident to the NSPCC submission. */
+  case?: SourceFile<Case> | undefined;
+}
+
+/** One valid case file, with its lifecycle today. PARTNERS ONLY: nothing of it is ever public. */
+export interface CaseEntry {
+  /** The review folder's slug. */
+  slug: string;
+  /** `reviews/<slug>/case.yaml`. */
+  file: string;
+  /** The case's name (its `title`). */
+  title: string;
+  /** The case as validated. */
+  case: Case;
+  /** `reviews/<slug>/report.mdx` when the folder has a valid report (the lifecycle reads its dates). */
+  reportFile?: string | undefined;
+  /** Every stage with its deadline, the phase, the next deadline, the RAG rating and the flags today. */
+  lifecycle: CaseLifecycle;
 }
 
 /** A standalone briefing, `content/briefings/<id>.mdx`. */
@@ -147,12 +176,14 @@ export interface Project {
   /** Every action of every valid plan. */
   actions: ActionEntry[];
   actionCount: ActionCount;
+  /** Every valid case file, with its lifecycle today (PARTNERS ONLY). */
+  cases: CaseEntry[];
   /** Every problem met while reading (errors). */
   problems: Problem[];
 }
 
 /** File names a review folder may hold besides PDFs. */
-export const REVIEW_FILES = ['report.mdx', 'statement.mdx', 'briefing.mdx', 'action-plan.yaml'] as const;
+export const REVIEW_FILES = ['report.mdx', 'statement.mdx', 'briefing.mdx', 'action-plan.yaml', CASE_FILE] as const;
 
 function rel(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
@@ -240,6 +271,13 @@ export function planActions(review: string, plan: SourceFile<ActionPlan>, today:
   return entries;
 }
 
+/** Reads and validates one case.yaml. */
+export function readCase(text: string, file: string): { case?: SourceFile<Case>; problems: Problem[] } {
+  const parsed = parseWithSchema(text, file, caseSchema, 0, { fieldsDoc: CASE_DOC });
+  if (!parsed.ok) return { problems: parsed.problems };
+  return { case: { file, data: parsed.data, source: parsed.source }, problems: [] };
+}
+
 /**
  * Reads and validates everything under `root`. Never throws for bad content; see the top of
  * this file for what the model holds.
@@ -253,6 +291,7 @@ export function loadProject(root: string, today: IsoDate): Project {
   const reviews: ReviewFolder[] = [];
   const actions: ActionEntry[] = [];
   const actionCount: ActionCount = { inFiles: 0, read: 0, inPlansWithErrors: 0 };
+  const cases: CaseEntry[] = [];
   const reviewsDir = path.join(root, 'reviews');
   for (const name of listDir(reviewsDir)) {
     const dir = path.join(reviewsDir, name);
@@ -275,6 +314,21 @@ export function loadProject(root: string, today: IsoDate): Project {
         actionCount.read += entries.length;
       } else {
         actionCount.inPlansWithErrors += inFile;
+      }
+    }
+    if (has(CASE_FILE)) {
+      const read = readCase(readFileSync(path.join(dir, CASE_FILE), 'utf8'), `reviews/${name}/${CASE_FILE}`);
+      problems.push(...read.problems);
+      if (read.case) {
+        folder.case = read.case;
+        cases.push({
+          slug: name,
+          file: read.case.file,
+          title: read.case.data.title,
+          case: read.case.data,
+          reportFile: folder.report?.file,
+          lifecycle: caseLifecycle(read.case.data, folder.report?.data, today, monitoring),
+        });
       }
     }
     reviews.push(folder);
@@ -304,7 +358,7 @@ export function loadProject(root: string, today: IsoDate): Project {
     if (doc) pages.push({ ...doc, id: name.replace(/\.mdx?$/, '') });
   }
 
-  return { root, today, config, monitoring, reviews, briefings, national, pages, actions, actionCount, problems };
+  return { root, today, config, monitoring, reviews, briefings, national, pages, actions, actionCount, cases, problems };
 }
 
 /** True when `root` has at least one review folder (used by tests of the sample content). */

@@ -10,6 +10,7 @@ import { actionCountStep } from './steps/action-count.ts';
 import { anonymisationStep } from './steps/anonymisation.ts';
 import { attachmentsStep } from './steps/attachments.ts';
 import { briefingSectionsStep } from './steps/briefing-sections.ts';
+import { casesStep } from './steps/cases.ts';
 import { datesStep } from './steps/dates.ts';
 import { flagsStep } from './steps/flags.ts';
 import { foldersStep } from './steps/folders.ts';
@@ -29,4 +30,5 @@ export const CHECK_STEPS: readonly CheckStep[] = [
   actionCountStep,
   anonymisationStep,
   flagsStep,
+  casesStep,
 ];
