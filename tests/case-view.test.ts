@@ -72,7 +72,9 @@ describe('caseTimeline and casesPageView', () => {
   it('lists every stage in order, with where its date is written', () => {
     const t = caseTimeline(cases.find((c) => c.slug === 'red')!);
     expect(t.items).toHaveLength(CASE_STAGES.length);
-    expect(t.items[0]).toMatchObject({ label: 'Local authority became aware', done: '2026-10-26', source: 'case.yaml: aware', state: { text: 'Done' } });
+    expect(t.items[0]).toMatchObject({ label: 'Local authority became aware', done: '2026-10-26', source: 'case.yaml: aware', state: { text: 'Done' }, noDeadline: 'No deadline' });
+    expect(t.items.find((i) => i.id === 'lcspr-commissioned')).toMatchObject({ due: undefined, noDeadline: 'No deadline', state: { text: 'Waiting' } });
+    expect(t.items.find((i) => i.id === 'report-sent')).toMatchObject({ due: undefined, noDeadline: 'None yet' });
     expect(t.items.find((i) => i.label === 'Rapid review completed')).toMatchObject({ done: '2026-11-19', due: '2026-11-16', state: { text: 'Done 3 days late' } });
     expect(t.items.find((i) => i.label === 'Report sent to the Panel, Ofsted and the Secretary of State')?.source).toBe('report.mdx: sentToPanel');
     expect(t.decision).toEqual({ text: 'Local child safeguarding practice review (LCSPR)', date: '2026-11-19', reason: 'A reason.' });
@@ -82,9 +84,11 @@ describe('caseTimeline and casesPageView', () => {
     const c = make('late', {
       aware: '2025-12-01',
       decision: decided('2025-12-17'),
-      lcspr: { delay: { notified: '2026-05-27', reason: 'a criminal trial', revisedDate: '2027-01-29' } },
+      lcspr: { delay: { notified: '2026-05-27', reason: 'A criminal trial.', revisedDate: '2027-01-29' } },
     });
-    expect(caseTimeline(c).delay).toBe('The Panel and the Secretary of State were told on 27 May 2026 that the review would be late (a criminal trial); revised expected date 29 January 2027.');
+    expect(caseTimeline(c).delay).toBe(
+      'The Panel and the Secretary of State were told on 27 May 2026 that the review would be late, with a revised expected date of 29 January 2027. The reason given: A criminal trial.',
+    );
   });
 
   it('counts the cases for the page', () => {

@@ -9,7 +9,7 @@
 import type { Case } from '../schemas/case.ts';
 import { CASE_DECISION_LABELS } from '../schemas/case.ts';
 import type { Rag, RagRating } from './action-status.ts';
-import { CASE_PHASE_LABELS, type CaseLifecycle, type CaseStage, type StageState } from './case-lifecycle.ts';
+import { CASE_PHASE_LABELS, type CaseLifecycle, type CaseStage, type CaseStageId, type StageState } from './case-lifecycle.ts';
 import { compareDates, formatDate, type IsoDate } from './dates.ts';
 import { plural } from './text.ts';
 
@@ -97,13 +97,19 @@ export function stageStateView(stage: Pick<CaseStage, 'state' | 'days'>): StateV
   return views[stage.state];
 }
 
+/** Stages with no deadline of their own. */
+const NO_DEADLINE: ReadonlySet<CaseStageId> = new Set(['aware', 'rapid-review-meeting', 'lcspr-commissioned']);
+
 /** One stage in a case's timeline. */
 export interface TimelineItem {
+  id: CaseStageId;
   label: string;
   done?: IsoDate | undefined;
   due?: IsoDate | undefined;
   /** How the deadline is worked out. */
   rule?: string | undefined;
+  /** What the deadline column says when there is none: "No deadline" (none of its own) or "None yet". */
+  noDeadline: string;
   state: StateView;
   note?: string | undefined;
   /** Where the date is written: `case.yaml: rapidReview.meeting` or `report.mdx: sentToPanel`. */
@@ -139,13 +145,15 @@ export function caseTimeline(c: CaseLike): CaseTimeline {
     decision: d ? { text: CASE_DECISION_LABELS[d.outcome], date: d.date, reason: d.reason } : undefined,
     leadReviewer: c.case.lcspr?.leadReviewer,
     delay: notice
-      ? `The Panel and the Secretary of State were told on ${formatDate(notice.notified)} that the review would be late (${notice.reason}); revised expected date ${formatDate(notice.revisedDate)}${lifecycle.delay?.revisedPassed ? ', which has passed' : ''}.`
+      ? `The Panel and the Secretary of State were told on ${formatDate(notice.notified)} that the review would be late, with a revised expected date of ${formatDate(notice.revisedDate)}${lifecycle.delay?.revisedPassed ? ', which has passed' : ''}. The reason given: ${notice.reason}`
       : undefined,
     items: lifecycle.stages.map((s) => ({
+      id: s.id,
       label: s.label,
       done: s.done,
       due: s.due,
       rule: s.rule,
+      noDeadline: NO_DEADLINE.has(s.id) || s.state === 'not-applicable' ? 'No deadline' : 'None yet',
       state: stageStateView(s),
       note: s.note,
       source: `${s.field.file === 'case' ? 'case.yaml' : 'report.mdx'}: ${s.field.path.join('.')}`,
