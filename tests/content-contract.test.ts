@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { briefingSchema, nationalSchema, pageSchema, reportSchema, statementSchema } from '../src/schemas/documents.ts';
+import { caseSchema, decisionSchema, delayNoticeSchema, lcsprSchema, rapidReviewSchema } from '../src/schemas/case.ts';
 import { agencySchema, contactSchema, partnershipSchema, settingsSchema, themeSchema } from '../src/schemas/site.ts';
 
 const doc = readFileSync(path.resolve(import.meta.dirname, '../docs/content-contract.md'), 'utf8');
@@ -20,5 +21,15 @@ describe('docs/content-contract.md', () => {
     const names = fields(schema);
     expect(names.length).toBeGreaterThan(1);
     expect(names.filter((f) => !doc.includes(`\`${f}\``))).toEqual([]);
+  });
+});
+
+describe('docs/case-lifecycle.md', () => {
+  const lifecycle = readFileSync(path.resolve(import.meta.dirname, '../docs/case-lifecycle.md'), 'utf8');
+  const schemas = { caseSchema, rapidReviewSchema, decisionSchema, lcsprSchema, delayNoticeSchema };
+  it.each(Object.entries(schemas))('describes every field of %s', (_name, schema) => {
+    const names = fields(schema);
+    expect(names.length).toBeGreaterThan(1);
+    expect(names.filter((f) => !lifecycle.includes(`\`${f}\``))).toEqual([]);
   });
 });
