@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { briefingSchema, nationalSchema, pageSchema, reportSchema, statementSchema } from '../src/schemas/documents.ts';
+import { caseSchema, decisionSchema, delayNoticeSchema, lcsprSchema, rapidReviewSchema } from '../src/schemas/case.ts';
 import { agencySchema, contactSchema, partnershipSchema, settingsSchema, themeSchema } from '../src/schemas/site.ts';
 import { actionPlanSchema } from '../src/schemas/action-plan.ts';
 
@@ -54,5 +55,15 @@ describe('docs/action-plans.md', () => {
     const names = [...allFields(monitoring)];
     expect(names).toContain('impactAfterMonths');
     expect(names.filter((f) => !plans.includes(`\`${f}\``) || !doc.includes(`\`${f}\``))).toEqual([]);
+  });
+});
+
+describe('docs/case-lifecycle.md', () => {
+  const lifecycle = readFileSync(path.resolve(import.meta.dirname, '../docs/case-lifecycle.md'), 'utf8');
+  const schemas = { caseSchema, rapidReviewSchema, decisionSchema, lcsprSchema, delayNoticeSchema };
+  it.each(Object.entries(schemas))('describes every field of %s', (_name, schema) => {
+    const names = fields(schema);
+    expect(names.length).toBeGreaterThan(1);
+    expect(names.filter((f) => !lifecycle.includes(`\`${f}\``))).toEqual([]);
   });
 });

@@ -85,6 +85,7 @@ const flags: FlagView[] = [
   flag('stale-plan', 'child-a'),
   flag('may-archive', 'child-old', { date: '2026-03-14', days: 254 }),
   flag('review-date-passed', 'child-b', { actionId: 'R2.2' }),
+  flag('case-overdue', 'child-a', { date: '2026-06-17', days: 159 }), // a case file beside the plan
 ];
 
 describe('plans, titles and owners', () => {
@@ -195,7 +196,8 @@ describe('public pages', () => {
 describe('partners pages', () => {
   it('a plan: only the flags on the plan itself, and each activity with its audience and whether it is late', () => {
     const v = partnersPlanView(planA, flags, agencyName);
-    expect(v.flags).toEqual(flags.filter((f) => f.review === 'child-a' && !f.actionId));
+    expect(v.flags).toEqual(flags.filter((f) => f.review === 'child-a' && !f.actionId && !f.kind.startsWith('case-')));
+    expect(v.flags.map((f) => f.kind)).toEqual(['dissemination-overdue', 'stale-plan']);
     expect(v.dissemination.map((d) => [d.activity, d.audience, d.late])).toEqual([
       ['Briefing', `${NAMES.police}; ${NAMES.icb}`, false],
       ['Audit', NAMES.icb, true],

@@ -21,6 +21,7 @@ describe('JSON Schemas', () => {
       'action-plan.schema.json',
       'agencies.schema.json',
       'briefing.schema.json',
+      'case.schema.json',
       'national.schema.json',
       'page.schema.json',
       'report.schema.json',
@@ -75,6 +76,22 @@ describe('JSON Schemas', () => {
     expect(action.additionalProperties).toBe(false);
     expect(action.properties.status.enum).toEqual(['not-started', 'in-progress', 'complete', 'assured', 'withdrawn']);
     expect(action.required).toEqual(['id', 'issue', 'action', 'owner', 'outcome', 'timescale', 'status']);
+  });
+
+  it('the case schema rejects unknown keys, lists the decisions and requires only the name and the day of awareness', () => {
+    const schema = JSON.parse(generateJsonSchemas()['case.schema.json']!);
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(['title', 'aware']);
+    expect(schema.properties.decision.properties.outcome.enum).toEqual(['lcspr', 'national-review', 'no-review']);
+    expect(schema.properties.lcspr.properties.delay.required).toEqual(['notified', 'reason', 'revisedDate']);
+  });
+
+  it('every case file in the project points at the case schema', () => {
+    const files = readdirSync('reviews', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(path.join('reviews', d.name)).filter((f) => f === 'case.yaml').map((f) => path.join('reviews', d.name, f)));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const f of files) expect(readFileSync(f, 'utf8').split('\n')[0], f).toBe('# yaml-language-server: $schema=../../content/schemas/case.schema.json');
   });
 
   it('every action-plan file in the project points at the schema', () => {
@@ -135,5 +152,50 @@ describe('npm run new -- review', () => {
     const r = spawnSync(node, [path.resolve('scripts/new.ts'), 'review'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('npm run new -- review "Child D"');
+    expect(r.stderr).toContain('npm run new -- case "Child E"');
+  });
+});
+
+describe('npm run new -- case', () => {
+  const run = (root: string, kind: string, title: string) =>
+    spawnSync(node, [path.resolve('scripts/new.ts'), kind, title], {
+      cwd: root,
+      env: { ...process.env, CONTENT_ROOT: root, BUILD_NOW: '2026-11-23' },
+      encoding: 'utf8',
+    });
+
+  it('starts a folder holding only the case file, aware today, that passes the check; then the review fills the folder', () => {
+    const p = makeProject();
+    cleanup.push(p.remove);
+    const first = run(p.root, 'case', 'Child E');
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const dir = path.join(p.root, 'reviews', 'child-e');
+    expect(readdirSync(dir)).toEqual(['case.yaml']);
+    const text = readFileSync(path.join(dir, 'case.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../content/schemas/case.schema.json');
+    const result = runCheck({ root: p.root, today: '2026-11-23' });
+    expect(result.errors).toEqual([]);
+    const c = result.project.cases.find((x) => x.slug === 'child-e')!;
+    expect([c.title, c.case.aware, c.lifecycle.phase, c.lifecycle.rag.rag]).toEqual(['Child E', '2026-11-23', 'notification', 'amber']);
+    // Never overwrites the case file.
+    writeFileSync(path.join(dir, 'case.yaml'), text.replace('aware: 2026-11-23', 'aware: 2026-11-20'));
+    const again = run(p.root, 'case', 'Child E');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('reviews/child-e/case.yaml already exists; nothing was changed');
+    expect(readFileSync(path.join(dir, 'case.yaml'), 'utf8')).toContain('aware: 2026-11-20');
+    // The review's files join the case file.
+    const review = run(p.root, 'review', 'Child E');
+    expect(review.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['action-plan.yaml', 'briefing.mdx', 'case.yaml', 'report.mdx', 'statement.mdx']);
+    expect(runCheck({ root: p.root, today: '2026-11-23' }).errors).toEqual([]);
+  });
+
+  it('adds a case file to an existing review folder', () => {
+    const p = makeProject();
+    cleanup.push(p.remove);
+    const r = run(p.root, 'case', 'Child C');
+    expect(r.status).toBe(0);
+    expect(readdirSync(path.join(p.root, 'reviews', 'child-c'))).toContain('case.yaml');
   });
 });

@@ -3,12 +3,18 @@
  * checks that every public review has its page and that no canary reaches the output: HTML, RSS,
  * sitemap, JSON, scripts, PDFs or the Pagefind index (decompressed). A plan's public progress page
  * exists exactly when the partners approved publishing it and its review allows it.
+ *
+ * Case files (reviews/<slug>/case.yaml) are partners-only, whatever the case: canaries are planted
+ * in a folder holding only a case file, in a "no review" case and in a case beside a public
+ * review, and none may reach the public output. The same copy is then built for the partners,
+ * whose cases page must show every one of them (which also proves the canaries are real).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { makeSiteCopy, type SiteCopy } from './support/site-copy.ts';
 import { files, textOf } from './support/output.ts';
+import { runCheck } from '../src/check/index.ts';
 import { parseFrontmatter } from '../src/utils/yaml/frontmatter.ts';
 import { reportSchema, statementSchema } from '../src/schemas/documents.ts';
 import { planIsPublic, reviewState } from '../src/utils/publication.ts';
@@ -62,11 +68,46 @@ This is a fictional test report. ${o.secret}
 
 
 
+/** A case file (partners only): an LCSPR past six months with a delay notice, or a "no review" decision. */
+const caseFile = (o: { title: string; outcome: 'lcspr' | 'no-review'; secret: string }) => `# yaml-language-server: $schema=../../content/schemas/case.schema.json
+title: ${o.title}
+aware: 2025-12-01
+notifiedPanel: 2025-12-03
+reportedToPartners: 2025-12-03
+rapidReview:
+  meeting: 2025-12-15
+  completed: 2025-12-17
+  sentToPanel: 2025-12-17
+decision:
+  outcome: ${o.outcome}
+  date: 2025-12-17
+  reason: A fictional decision. ${o.secret}
+${
+  o.outcome === 'lcspr'
+    ? `lcspr:
+  commissioned: 2026-01-19
+  leadReviewer: ${o.secret} Reviewer
+  delay:
+    notified: 2026-05-27
+    reason: A fictional delay. ${o.secret}
+    revisedDate: 2027-01-29
+`
+    : ''
+}`;
+
 describe('the sample site build', () => {
   let site: SiteCopy;
   let outDir: string;
+  let partnersDir: string;
   const secrets: Record<string, string> = {};
   const plant = (name: string) => (secrets[name] = canary(name));
+  /** Case canaries: none may reach the public build, every one must be on the partners' cases page. */
+  const caseSecrets: string[] = [];
+  const plantCase = (name: string) => {
+    const word = plant(name);
+    caseSecrets.push(word);
+    return word;
+  };
 
   beforeAll(() => {
     site = makeSiteCopy();
@@ -96,10 +137,17 @@ describe('the sample site build', () => {
       `title: Future national report ${plant('future national')}\nkind: thematic-report\npublisher: Sample panel\npublished: 2027-01-01\nthemes: [neglect]\nsummary: Fictional.\nurl: https://www.example.org/future\n`,
     );
     site.write('content/briefings/canary-standalone.mdx', briefing('Draft standalone briefing', '2026-01-01', 'draft: true\nsummary: x\nthemes: [neglect]', plant('draft standalone')));
+    // Case files: partners only, whatever the case.
+    site.write('reviews/canary-case-only/case.yaml', caseFile({ title: `Child ${plantCase('case only title')}`, outcome: 'lcspr', secret: plantCase('case only') }));
+    site.write('reviews/canary-no-review/case.yaml', caseFile({ title: `Child ${plantCase('no review title')}`, outcome: 'no-review', secret: plantCase('no review') }));
+    site.write('reviews/canary-public/case.yaml', caseFile({ title: `Child ${plantCase('case beside title')}`, outcome: 'lcspr', secret: plantCase('case beside') }));
 
     const result = site.build({ BUILD_NOW: TODAY });
     if (result.status !== 0) throw new Error(`The build failed:\n${result.output.slice(0, 3000)}\n...\n${result.output.slice(-1500)}`);
     outDir = result.outDir;
+    const partners = site.build({ BUILD_NOW: TODAY, PARTNERS_BUILD: '1' });
+    if (partners.status !== 0) throw new Error(`The partners build failed:\n${partners.output.slice(0, 3000)}\n...\n${partners.output.slice(-1500)}`);
+    partnersDir = partners.outDir;
   });
 
   afterAll(() => site?.dispose());
@@ -112,7 +160,9 @@ describe('the sample site build', () => {
       if (!statSync(folder).isDirectory()) continue;
       const reportFile = path.join(folder, 'report.mdx');
       let isPublic: boolean;
-      if (existsSync(reportFile)) {
+      if (!existsSync(reportFile) && !existsSync(path.join(folder, 'statement.mdx'))) {
+        isPublic = false; // a folder holding only a case file: a case, never public
+      } else if (existsSync(reportFile)) {
         const parsed = parseFrontmatter(readFileSync(reportFile, 'utf8'), reportFile, reportSchema);
         expect(parsed.ok, `${slug}/report.mdx should be valid`).toBe(true);
         isPublic = parsed.ok && reviewState(parsed.data, TODAY) !== undefined;
@@ -174,6 +224,26 @@ describe('the sample site build', () => {
       }
     }
     expect(leaks).toEqual([]);
+  });
+
+  it('lets nothing of a case file reach the public build, and shows every case on the partners\' cases page', () => {
+    expect(caseSecrets).toHaveLength(6);
+    const publicText = files(outDir).map(textOf).join('\n');
+    expect(caseSecrets.filter((w) => publicText.includes(w))).toEqual([]);
+    expect(existsSync(path.join(outDir, 'partners'))).toBe(false);
+    for (const slug of ['canary-case-only', 'canary-no-review']) expect(existsSync(path.join(outDir, 'reviews', slug)), slug).toBe(false);
+    // The partners build shows every case, with its rating as the checker works it out.
+    const page = readFileSync(path.join(partnersDir, 'partners/cases/index.html'), 'utf8');
+    expect(caseSecrets.filter((w) => !page.includes(w))).toEqual([]);
+    expect(page).toContain('<meta name="robots" content="noindex, nofollow"');
+    const check = runCheck({ root: site.root, today: TODAY });
+    expect(check.project.cases.map((c) => c.slug)).toEqual(expect.arrayContaining(['canary-case-only', 'canary-no-review', 'canary-public']));
+    for (const c of check.project.cases) {
+      const row = new RegExp(`<tr[^>]*data-case="${c.slug}" data-rag="${c.lifecycle.rag.rag}"`);
+      expect(page, c.slug).toMatch(row);
+    }
+    expect(page).toMatch(/data-case="canary-no-review" data-rag="grey"/);
+    expect(page).toMatch(/data-case="canary-case-only" data-rag="red"/);
   });
 
   it('indexes public documents for search, and the check can see the canaries are real', () => {

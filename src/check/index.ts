@@ -19,7 +19,7 @@ import type { CheckCounts, CheckOptions, CheckResult, Flag } from './types.ts';
 // The public API. Modules inside src/check never import this file: they import the module that
 // defines what they need, so that there are no import cycles.
 export { loadProject, type Project } from './project.ts';
-export type { ActionEntry, ActionCount, ReviewFolder, SourceFile, MdxFile, StandaloneBriefing, NationalFile, PageFile } from './project.ts';
+export type { ActionEntry, ActionCount, CaseEntry, ReviewFolder, SourceFile, MdxFile, StandaloneBriefing, NationalFile, PageFile } from './project.ts';
 export type { CheckCounts, CheckOptions, CheckResult, CheckStep, Flag } from './types.ts';
 export { CHECK_STEPS } from './registry.ts';
 export { projectFlags } from './steps/flags.ts';
@@ -68,7 +68,8 @@ function countAll(project: Project, errors: Problem[], flags: Flag[], warnings: 
     warnings: warnings.length,
     flags: flags.length,
     flagsByKind,
-    reviews: project.reviews.length,
+    // A folder holding only a case file is not (yet) a review.
+    reviews: project.reviews.filter((r) => r.files.some((f) => f === 'report.mdx' || f === 'statement.mdx')).length,
     plans: project.reviews.filter((r) => r.files.includes('action-plan.yaml')).length,
     actions: {
       inFiles,
@@ -79,5 +80,16 @@ function countAll(project: Project, errors: Problem[], flags: Flag[], warnings: 
       byRag,
       inDraftPlans,
     },
+    cases: {
+      total: project.cases.length,
+      open: project.cases.filter((c) => !c.lifecycle.closed).length,
+      byRag: countCaseRags(project),
+    },
   };
+}
+
+function countCaseRags(project: Project): Record<Rag, number> {
+  const byRag: Record<Rag, number> = { red: 0, amber: 0, green: 0, grey: 0 };
+  for (const c of project.cases) byRag[c.lifecycle.rag.rag]++;
+  return byRag;
 }

@@ -1,9 +1,15 @@
 /**
  * `npm run new -- review "Child D"`: starts a review folder, `reviews/child-d/`, with a report,
  * a statement, a 7-minute briefing (seven sections) and an action plan. Every file is a draft
- * (`draft: true`) that passes `npm run check`, so the editor can fill it in step by step.
+ * (`draft: true`) that passes `npm run check`, so the editor can fill it in step by step. A folder
+ * that so far holds only a case file (below) gets the review's files beside it.
+ *
+ * `npm run new -- case "Child E"`: starts a case, `reviews/child-e/case.yaml` (PARTNERS ONLY), on
+ * the day the local authority becomes aware of a serious incident, long before any report. The
+ * folder may hold only this file until the review has a report; in an existing review folder the
+ * case file is added beside the other files.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { NOTICE_TYPES_TEXT } from '../schemas/documents.ts';
@@ -139,7 +145,9 @@ export function createReview(root: string, title: string, config: SiteConfig, to
   const slug = slugify(clean);
   if (!clean || !slug) throw new NewReviewError('Give the review\'s title, for example: npm run new -- review "Child D"');
   const dir = path.join(root, 'reviews', slug);
-  if (existsSync(dir)) throw new NewReviewError(`reviews/${slug}/ already exists; nothing was changed. Choose another title or edit the files there.`);
+  // A folder that holds only a case file is a case waiting for its review: fill it.
+  const caseOnly = existsSync(dir) && readdirSync(dir).every((f) => f === 'case.yaml' || f.startsWith('.'));
+  if (existsSync(dir) && !caseOnly) throw new NewReviewError(`reviews/${slug}/ already exists; nothing was changed. Choose another title or edit the files there.`);
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (const [name, text] of Object.entries(reviewTemplates(clean, slug, config, today))) {
@@ -148,4 +156,50 @@ export function createReview(root: string, title: string, config: SiteConfig, to
     files.push(file);
   }
   return { slug, dir, files };
+}
+
+/** The text of a new case file: the title, the day the local authority became aware (today), and every other stage as a comment. */
+export function caseTemplate(title: string, today: IsoDate): string {
+  return `# yaml-language-server: $schema=../../content/schemas/case.schema.json
+# PARTNERS ONLY: the case of ${title}, from the serious incident to the NSPCC repository. Nothing in
+# this file is ever published. Add each date once the stage has happened; the check works out
+# every deadline. Fields and deadlines: docs/case-lifecycle.md.
+title: ${quote(title)}
+aware: ${today} # the day the local authority became aware of the serious incident
+# notifiedPanel: YYYY-MM-DD # notified to the national Panel: within 5 working days of aware
+# reportedToPartners: YYYY-MM-DD # reported to the safeguarding partners: within 5 working days
+# rapidReview:
+#   meeting: YYYY-MM-DD
+#   completed: YYYY-MM-DD # within 15 working days of aware
+#   sentToPanel: YYYY-MM-DD # within 2 working days of the meeting
+# decision:
+#   outcome: lcspr # lcspr | national-review | no-review
+#   date: YYYY-MM-DD
+#   reason: Why, in a sentence or two.
+# lcspr: # only when the decision is lcspr
+#   commissioned: YYYY-MM-DD
+#   leadReviewer: Name of the independent lead reviewer
+#   completed: YYYY-MM-DD # the final report accepted: within 6 calendar months of the decision
+#   delay: # only when the review will be late
+#     notified: YYYY-MM-DD # the day the Panel and the Secretary of State were told
+#     reason: Why, in a sentence.
+#     revisedDate: YYYY-MM-DD
+# The report's dispatch to the Panel, Ofsted and the Secretary of State (sentToPanel) and its
+# publication are read from report.mdx, once the folder has one.
+# nspccSubmitted: YYYY-MM-DD # submitted to the NSPCC national repository, once published
+`;
+}
+
+/** Creates `reviews/<slug>/case.yaml` under `root` (the folder too, when it does not exist); never overwrites a case file. Returns its path. */
+export function createCase(root: string, title: string, today: IsoDate): { slug: string; file: string; newFolder: boolean } {
+  const clean = title.trim();
+  const slug = slugify(clean);
+  if (!clean || !slug) throw new NewReviewError('Give the case\'s name (the pseudonym the report will use), for example: npm run new -- case "Child E"');
+  const dir = path.join(root, 'reviews', slug);
+  const file = path.join(dir, 'case.yaml');
+  if (existsSync(file)) throw new NewReviewError(`reviews/${slug}/case.yaml already exists; nothing was changed. Edit the dates there.`);
+  const newFolder = !existsSync(dir);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, caseTemplate(clean, today), { flag: 'wx' });
+  return { slug, file, newFolder };
 }

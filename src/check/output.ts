@@ -45,6 +45,11 @@ export function summaryLines(result: CheckResult): string[] {
     `            RAG: ${rags}${a.inDraftPlans ? ` (${a.inDraftPlans} in draft plans, not monitored)` : ''}`,
     `  Flags:    ${c.flags}${flagKinds ? ` (${flagKinds})` : ''}`,
   ];
+  if (c.cases.total) {
+    const closed = c.cases.total - c.cases.open;
+    const open = (['red', 'amber', 'green'] as const).map((r) => `${RAG_LABELS[r].toLowerCase()} ${c.cases.byRag[r]}`).join(', ');
+    lines.push(`  Cases:    ${c.cases.total} (${c.cases.open} open: ${open}; ${closed} closed)`);
+  }
   if (c.warnings) lines.push(`  Warnings: ${c.warnings}`);
   lines.push(`  Errors:   ${c.errors ? `${c.errors} in ${plural(c.filesWithErrors, 'file')}` : 'none'}`);
   if (a.reported !== a.inFiles) lines.push(`  WARNING: ${a.inFiles} actions in the files but ${a.reported} reported.`);
@@ -146,6 +151,18 @@ export function resultToJson(result: CheckResult): unknown {
       rag: a.rag.rag,
       ragReason: a.rag.reason,
       flags: a.flags.map((f) => f.kind),
+    })),
+    // Cases (PARTNERS ONLY): the lifecycle as worked out, without the reasons written in the files.
+    cases: result.project.cases.map((c) => ({
+      review: c.slug,
+      file: c.file,
+      title: c.title,
+      phase: c.lifecycle.phase,
+      closed: c.lifecycle.closed,
+      rag: c.lifecycle.rag.rag,
+      ragReason: c.lifecycle.rag.reason,
+      next: c.lifecycle.next ? { stage: c.lifecycle.next.id, due: c.lifecycle.next.due, state: c.lifecycle.next.state } : undefined,
+      stages: c.lifecycle.stages.map((s) => ({ stage: s.id, state: s.state, done: s.done, due: s.due, days: s.days })),
     })),
   };
 }

@@ -20,6 +20,9 @@
  * - `project.actionCount`: how many actions the files hold (counted in the YAML itself, before any
  *   schema, even in a plan that is not UTF-8 text), how many were read, and how many sit in plans
  *   with errors. No action is dropped silently: `inFiles === read + inPlansWithErrors`.
+ * - `project.cases`: every valid case file (`reviews/<slug>/case.yaml`, PARTNERS ONLY), with its
+ *   lifecycle for `project.today`: each stage's deadline, the next deadline, the RAG rating and
+ *   the flags (src/utils/case-lifecycle.ts). A folder may hold only a case file.
  */
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +30,7 @@ import { isMap, isSeq, type Node } from 'yaml';
 import type { z } from 'astro/zod';
 import { readSiteConfig, type SiteConfig } from '../config/site-config.ts';
 import { actionPlanSchema, type Action, type ActionPlan, type Recommendation } from '../schemas/action-plan.ts';
+import { caseSchema, type Case } from '../schemas/case.ts';
 import {
   briefingSchema,
   nationalSchema,
@@ -50,6 +54,7 @@ import {
   type RagRating,
   type StatusFlag,
 } from '../utils/action-status.ts';
+import { caseLifecycle, type CaseLifecycle } from '../utils/case-lifecycle.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import type { Problem } from '../utils/problems.ts';
 import { readTextFile } from '../utils/text-file.ts';
@@ -60,6 +65,12 @@ import type { ProblemOptions } from '../utils/zod-issues.ts';
 
 /** Where editors find the action-plan fields described. */
 export const ACTION_PLAN_DOC = 'docs/action-plans.md';
+
+/** Where editors find the case fields described. */
+export const CASE_DOC = 'docs/case-lifecycle.md';
+
+/** The case file of a review folder. */
+export const CASE_FILE = 'case.yaml';
 
 /** A validated YAML file (or MDX frontmatter) and where it came from. */
 export interface SourceFile<T> {
@@ -127,6 +138,24 @@ export interface ReviewFolder {
   statement?: MdxFile<Statement> | undefined;
   briefing?: MdxFile<Briefing> | undefined;
   plan?: SourceFile<ActionPlan> | undefined;
+  /** The case file (PARTNERS ONLY): the lifecycle from the incident to the NSPCC submission. */
+  case?: SourceFile<Case> | undefined;
+}
+
+/** One valid case file, with its lifecycle today. PARTNERS ONLY: nothing of it is ever public. */
+export interface CaseEntry {
+  /** The review folder's slug. */
+  slug: string;
+  /** `reviews/<slug>/case.yaml`. */
+  file: string;
+  /** The case's name (its `title`). */
+  title: string;
+  /** The case as validated. */
+  case: Case;
+  /** `reviews/<slug>/report.mdx` when the folder has a valid report (the lifecycle reads its dates). */
+  reportFile?: string | undefined;
+  /** Every stage with its deadline, the phase, the next deadline, the RAG rating and the flags today. */
+  lifecycle: CaseLifecycle;
 }
 
 /** A standalone briefing, `content/briefings/<id>.mdx`. */
@@ -171,12 +200,14 @@ export interface Project {
   /** Every action of every valid plan. */
   actions: ActionEntry[];
   actionCount: ActionCount;
+  /** Every valid case file, with its lifecycle today (PARTNERS ONLY). */
+  cases: CaseEntry[];
   /** Every problem met while reading (errors). */
   problems: Problem[];
 }
 
 /** File names a review folder may hold besides PDFs. */
-export const REVIEW_FILES = ['report.mdx', 'statement.mdx', 'briefing.mdx', 'action-plan.yaml'] as const;
+export const REVIEW_FILES = ['report.mdx', 'statement.mdx', 'briefing.mdx', 'action-plan.yaml', CASE_FILE] as const;
 
 function rel(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
@@ -321,6 +352,13 @@ export function planActions(review: string, plan: SourceFile<ActionPlan>, today:
   return entries;
 }
 
+/** Reads and validates one case.yaml. */
+export function readCase(text: string, file: string): { case?: SourceFile<Case>; problems: Problem[] } {
+  const parsed = parseWithSchema(text, file, caseSchema, 0, { fieldsDoc: CASE_DOC });
+  if (!parsed.ok) return { problems: parsed.problems };
+  return { case: { file, data: parsed.data, source: parsed.source }, problems: [] };
+}
+
 /**
  * Reads and validates everything under `root`. Never throws for bad content; see the top of
  * this file for what the model holds.
@@ -334,6 +372,7 @@ export function loadProject(root: string, today: IsoDate): Project {
   const reviews: ReviewFolder[] = [];
   const actions: ActionEntry[] = [];
   const actionCount: ActionCount = { inFiles: 0, read: 0, inPlansWithErrors: 0 };
+  const cases: CaseEntry[] = [];
   const reviewsDir = path.join(root, 'reviews');
   for (const name of listDir(reviewsDir)) {
     const dir = path.join(reviewsDir, name);
@@ -372,6 +411,23 @@ export function loadProject(root: string, today: IsoDate): Project {
         actionCount.inPlansWithErrors += inFile;
       }
     }
+    if (has(CASE_FILE)) {
+      const caseFile = `reviews/${name}/${CASE_FILE}`;
+      const text = readTextFile(path.join(dir, CASE_FILE), caseFile);
+      const read = text.ok ? guarded(caseFile, problems, () => readCase(text.text, caseFile)) ?? { problems: [] } : { problems: text.problems };
+      problems.push(...read.problems);
+      if (read.case) {
+        folder.case = read.case;
+        cases.push({
+          slug: name,
+          file: read.case.file,
+          title: read.case.data.title,
+          case: read.case.data,
+          reportFile: folder.report?.file,
+          lifecycle: caseLifecycle(read.case.data, folder.report?.data, today, monitoring),
+        });
+      }
+    }
     reviews.push(folder);
   }
 
@@ -402,7 +458,7 @@ export function loadProject(root: string, today: IsoDate): Project {
     if (doc) pages.push({ ...doc, id: name.replace(/\.mdx?$/, '') });
   }
 
-  return { root, today, config, monitoring, reviews, briefings, national, pages, actions, actionCount, problems };
+  return { root, today, config, monitoring, reviews, briefings, national, pages, actions, actionCount, cases, problems };
 }
 
 /** True when `root` has at least one review folder (used by tests of the sample content). */

@@ -11,6 +11,7 @@ import { anonymisationStep } from './steps/anonymisation.ts';
 import { archivalStep } from './steps/archival.ts';
 import { attachmentsStep } from './steps/attachments.ts';
 import { briefingSectionsStep } from './steps/briefing-sections.ts';
+import { casesStep } from './steps/cases.ts';
 import { datesStep } from './steps/dates.ts';
 import { flagsStep } from './steps/flags.ts';
 import { foldersStep } from './steps/folders.ts';
@@ -31,4 +32,5 @@ export const CHECK_STEPS: readonly CheckStep[] = [
   actionCountStep,
   anonymisationStep,
   flagsStep,
+  casesStep,
 ];

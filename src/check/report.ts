@@ -6,7 +6,8 @@
  *   timescales (slippage), ongoing actions past review, stale plans, dissemination, reports that
  *   may now be archived (and those the partners keep published) and publication notice, and
  *   actions by agency and by review. An action owned by several agencies is listed and counted
- *   under each of them.
+ *   under each of them; then the cases in progress
+ *   (reviews/<slug>/case.yaml): one row per case, and every stage overdue or due soon.
  * - `open-actions.csv`: one row per open action (not yet assured or withdrawn) of every plan that
  *   is not a draft, quoted as RFC 4180 says, for a spreadsheet.
  * INTERNAL fields (`notes`) are never written to either.
@@ -15,6 +16,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../schemas/action-plan.ts';
 import { FLAG_LABELS, RAG_LABELS, type FlagKind, type Rag } from '../utils/action-status.ts';
+import { CASE_STAGE_LABELS } from '../utils/case-lifecycle.ts';
+import { caseRows } from '../utils/case-view.ts';
 import { formatDate, type IsoDate } from '../utils/dates.ts';
 import { archivalStatus, type KeepPublished } from '../utils/publication.ts';
 import type { CheckView } from './model.ts';
@@ -126,6 +129,8 @@ export function mesiReport(result: CheckView): string {
         ...(Object.keys(RAG_LABELS) as Rag[]).map((r) => [`RAG ${RAG_LABELS[r]}`, a.byRag[r]]),
         ['Actions with a revised timescale', monitoredActions.filter((e) => e.revisions > 0).length],
         ...(Object.keys(FLAG_LABELS) as FlagKind[]).map((k) => [FLAG_LABELS[k], counts.flagsByKind[k]]),
+        ['Cases', counts.cases.total],
+        ['– Open', counts.cases.open],
       ],
       ['l', 'r'],
     ),
@@ -306,7 +311,43 @@ export function mesiReport(result: CheckView): string {
       ['l', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
+  out.push(...casesSection(result));
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** "Cases in progress": one row per case, then every stage overdue or due soon. */
+function casesSection(result: CheckView): string[] {
+  const { project } = result;
+  const out: string[] = ['## Cases in progress', ''];
+  if (!project.cases.length) return [...out, 'No case files (reviews/<slug>/case.yaml).', ''];
+  out.push(
+    'From the case files (`reviews/<slug>/case.yaml`), from the day the local authority became aware of a serious incident to the NSPCC submission. Deadlines and ratings: docs/case-lifecycle.md.',
+    '',
+  );
+  out.push(
+    ...table(
+      ['Case', 'Stage', 'Next deadline', 'Due', 'Days left', 'RAG', 'Why'],
+      caseRows(project.cases).map((r) => [
+        `${r.title} (${r.slug})`,
+        r.stage,
+        r.next?.label,
+        date(r.next?.due),
+        r.daysLeft,
+        RAG_LABELS[r.rag.rag],
+        r.rag.reason,
+      ]),
+    ),
+  );
+  const titles = new Map(project.cases.map((c) => [c.slug, `${c.title} (${c.slug})`] as const));
+  const stageRows = (kind: 'case-overdue' | 'case-due-soon') =>
+    result.flags
+      .filter((f) => f.kind === kind)
+      .map((f) => [titles.get(f.review) ?? f.review, f.stage ? CASE_STAGE_LABELS[f.stage] : '', date(f.date), f.days, f.message]);
+  out.push(`### ${FLAG_LABELS['case-overdue']}`, '');
+  out.push(...table(['Case', 'Stage', 'Due', 'Days late', 'Flag'], stageRows('case-overdue'), ['l', 'l', 'l', 'r']));
+  out.push(`### ${FLAG_LABELS['case-due-soon']} (within ${project.monitoring.dueSoonDays} days)`, '');
+  out.push(...table(['Case', 'Stage', 'Due', 'Days to go', 'Flag'], stageRows('case-due-soon'), ['l', 'l', 'l', 'r']));
+  return out;
 }
 
 /** One CSV field, quoted when it holds a comma, quote, line break or edge space; formulas defused. */

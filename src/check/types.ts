@@ -5,6 +5,7 @@
  */
 import type { ActionStatus } from '../schemas/action-plan.ts';
 import type { FlagKind, Rag } from '../utils/action-status.ts';
+import type { CaseStageId } from '../utils/case-lifecycle.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import type { Problem } from '../utils/problems.ts';
 import type { Project } from './project.ts';
@@ -30,6 +31,8 @@ export interface Flag extends Problem {
   owners?: string[] | undefined;
   /** The activity, for a dissemination flag. */
   activity?: string | undefined;
+  /** The stage of the case, for a flag on a case (`case-overdue`, `case-due-soon`). */
+  stage?: CaseStageId | undefined;
   /** The date the flag is about (due date, completion date, review date...). */
   date?: IsoDate | undefined;
   /** The days that go with it (days overdue, days to go, days since...). */
@@ -71,6 +74,12 @@ export interface CheckCounts {
     byRag: Record<Rag, number>;
     /** In draft plans (counted in byStatus, not monitored). */
     inDraftPlans: number;
+  };
+  /** Case files (reviews/<slug>/case.yaml): how many, how many still open, and their ratings. */
+  cases: {
+    total: number;
+    open: number;
+    byRag: Record<Rag, number>;
   };
 }
 

@@ -165,4 +165,5 @@ export const paths = {
   partnersWindow: (w: string) => `/partners/actions/due/${w}/`,
   partnersStatus: (s: string) => `/partners/actions/status/${s}/`,
   partnersCsv: '/partners/open-actions.csv',
+  partnersCases: '/partners/cases/',
 };

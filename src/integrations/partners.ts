@@ -16,6 +16,7 @@ export const PARTNERS_ROUTES: readonly { pattern: string; entrypoint: string }[]
   { pattern: '/partners/agencies/[agency]', entrypoint: './src/partners/agency.astro' },
   { pattern: '/partners/reviews/[slug]', entrypoint: './src/partners/review.astro' },
   { pattern: '/partners/open-actions.csv', entrypoint: './src/partners/open-actions.csv.ts' },
+  { pattern: '/partners/cases', entrypoint: './src/partners/cases.astro' },
 ];
 
 export default function partnersIntegration({ partners }: { partners: boolean }): AstroIntegration {

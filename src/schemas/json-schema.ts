@@ -16,6 +16,7 @@
  */
 import { z } from 'astro/zod';
 import { actionPlanSchema } from './action-plan.ts';
+import { caseSchema } from './case.ts';
 import { briefingSchema, nationalSchema, pageSchema, reportSchema, statementSchema } from './documents.ts';
 import { agenciesFileSchema, settingsSchema, themesFileSchema } from './site.ts';
 
@@ -27,6 +28,13 @@ const SCHEMAS: Record<string, { schema: z.ZodType; title: string; description: s
     schema: actionPlanSchema,
     title: 'Multi-agency action plan (reviews/<slug>/action-plan.yaml)',
     description: "A review's multi-agency action plan and dissemination plan. Every field is described in docs/action-plans.md.",
+  },
+  'case.schema.json': {
+    schema: caseSchema,
+    title: 'Case lifecycle, partners only (reviews/<slug>/case.yaml)',
+    description:
+      'A case from the day the local authority became aware of a serious incident to the NSPCC submission: the date of each stage once it has happened. ' +
+      'Never published. Every field and deadline is described in docs/case-lifecycle.md.',
   },
   'settings.schema.json': {
     schema: settingsSchema,

@@ -50,6 +50,9 @@ export const FLAG_KINDS = [
   'dissemination-overdue',
   'may-archive',
   'publication-notice',
+  // Flags on the stages of a case (reviews/<slug>/case.yaml, src/utils/case-lifecycle.ts).
+  'case-overdue',
+  'case-due-soon',
 ] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
@@ -64,6 +67,8 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   'dissemination-overdue': 'Dissemination past its due date',
   'may-archive': 'Reports that may now be archived',
   'publication-notice': 'Publication notice to the Panel, Ofsted and the DfE',
+  'case-overdue': 'Case stages overdue',
+  'case-due-soon': 'Case stages due soon',
 };
 
 /** A flag on one action, plan, activity or report. */

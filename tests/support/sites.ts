@@ -6,8 +6,9 @@
  *
  * Each canary is a made-up word in a document the publication gate must keep off the public
  * site (a draft, a scheduled review, withheld, delayed and archived report bodies, a report
- * without its anonymisation sign-off, a draft briefing and national entry). The tests check no
- * page, and no search, ever shows one.
+ * without its anonymisation sign-off, a draft briefing and national entry, and case files, which
+ * are partners-only: one in a folder of its own, one decided "no review", one beside a public
+ * review). The tests check no public page, and no search, ever shows one.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
@@ -148,6 +149,36 @@ export async function plantCanaries(root: string): Promise<Canary[]> {
       published: '2026-03-10',
       summary: 'A fictional review planted by the tests, whose anonymisation has not been signed off.',
     }),
+  );
+
+  canaries.push({ word: 'zqcanarycaseonly', where: 'a case file in a folder of its own (partners only)' });
+  await put(
+    'reviews/zz-canary-case-only/case.yaml',
+    [
+      'title: Child Canary Case zqcanarycaseonly',
+      'aware: 2025-12-01',
+      'decision:',
+      '  outcome: lcspr',
+      '  date: 2025-12-17',
+      '  reason: A fictional decision zqcanarycaseonly.',
+      'lcspr:',
+      '  leadReviewer: Reviewer zqcanarycaseonly',
+      '  delay:',
+      '    notified: 2026-05-27',
+      '    reason: A fictional delay zqcanarycaseonly.',
+      '    revisedDate: 2027-01-29',
+      '',
+    ].join('\n'),
+  );
+  canaries.push({ word: 'zqcanarynoreview', where: 'a case decided "no review" (partners only)' });
+  await put(
+    'reviews/zz-canary-no-review/case.yaml',
+    ['title: Child Canary NR zqcanarynoreview', 'aware: 2026-09-14', 'decision:', '  outcome: no-review', '  date: 2026-10-01', '  reason: Not met zqcanarynoreview.', ''].join('\n'),
+  );
+  canaries.push({ word: 'zqcanarycasebeside', where: 'a case file beside a public review (partners only)' });
+  await put(
+    'reviews/zz-canary-withheld/case.yaml',
+    ['title: Child Canary W', 'aware: 2025-06-02', 'decision:', '  outcome: lcspr', '  date: 2025-06-20', '  reason: Met zqcanarycasebeside.', ''].join('\n'),
   );
 
   canaries.push({ word: 'zqcanarydraftnational', where: 'a draft national entry' });

@@ -1,6 +1,7 @@
 /**
  * The folders step: review folders are named and filled as the site expects; standalone
- * briefings do not share a review's name.
+ * briefings do not share a review's name. A folder may hold only a case file (case.yaml) until
+ * the review has a report: it is then a case, not (yet) a review, and nothing of it is public.
  */
 import type { Problem } from '../../utils/problems.ts';
 import type { CheckStep } from '../types.ts';
@@ -22,7 +23,10 @@ export const foldersStep: CheckStep = {
       const hasReport = r.files.includes('report.mdx');
       const hasStatement = r.files.includes('statement.mdx');
       const about = r.statement?.data.about;
-      if (!hasReport && !hasStatement) {
+      const caseOnly = r.files.includes('case.yaml') && r.files.every((f) => f === 'case.yaml' || f.startsWith('.'));
+      if (caseOnly) {
+        // A case in progress: its report comes later.
+      } else if (!hasReport && !hasStatement) {
         problem(`${r.dir}/report.mdx`, 'missing-file', 'is missing: every review folder needs a report.mdx (or, for a statement about another area\'s review, a statement.mdx with about:)');
       } else if (!hasReport && r.statement && !about) {
         problem(

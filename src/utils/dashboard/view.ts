@@ -300,7 +300,8 @@ export function partnersPlanView<F extends FlagView>(
 ): { progress: Progress; rag: ChartBlock; flags: F[]; dissemination: DisseminationItem[] } {
   return {
     ...planProgressView(plan),
-    flags: flags.filter((f) => f.review === plan.slug && !f.actionId),
+    // Flags on a case beside the plan belong to the cases page, not to the plan.
+    flags: flags.filter((f) => f.review === plan.slug && !f.actionId && f.kind !== 'case-overdue' && f.kind !== 'case-due-soon'),
     dissemination: plan.dissemination.map((d) => ({
       activity: d.activity,
       audience: d.audience.map(agencyName).join('; '),
