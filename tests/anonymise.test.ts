@@ -117,7 +117,9 @@ describe('dates of birth and death', () => {
   });
   it('leaves meeting dates, months and ages alone', () => {
     expect(found('On 14 March 2024 a strategy meeting was held.')).toEqual([]);
-    expect(found('Child C was born in March 2019 and was aged 7 months at the time.')).toEqual([]);
+    // A month and year after "born" is a birth narrowed to a month (issue 15); anywhere else a month is fine.
+    expect(found('Child C was born in March 2019 and was aged 7 months at the time.')).toEqual([['date-of-birth', 'March 2019']]);
+    expect(found('In March 2019 Child C was aged 7 months.')).toEqual([]);
     expect(found('On 14 March 2024 (aged 7 months), Child C was seen by the GP.')).toEqual([]);
     expect(found('The Child Death Overview Panel met on 14 March 2024.')).toEqual([]);
     expect(found('Child C died in March 2024. On 14 March 2024 the rapid review met.')).toEqual([]);
@@ -135,7 +137,7 @@ describe('street addresses', () => {
     expect(mask('address', 'Flat 3, 22 Mill Lane')).toBe('Flat *, ** **** Lane');
   });
   it('leaves references, years and courts alone', () => {
-    expect(found('Recommendation 3 Park Lane pilot; section 47 Church Road meeting; in 2019 Mill Lane Surgery; 3 Family Court hearings')).toEqual([]);
+    expect(found('Recommendation 3 Park Lane pilot; section 47 Church Road meeting; in 2019 Mill Lane surgery; 3 Family Court hearings')).toEqual([]);
   });
 });
 

@@ -27,6 +27,7 @@ import {
   type LocatedFinding,
   type PartnershipContacts,
   type TextField,
+  WARNING_KINDS,
 } from '../../utils/anonymise/index.ts';
 import { formatDate, type IsoDate } from '../../utils/dates.ts';
 import type { Problem } from '../../utils/problems.ts';
@@ -81,7 +82,7 @@ function problems(
     const v = visibility(f);
     const message = findingMessage(f, { pseudonyms, allowWhere });
     return {
-      severity: v.public ? 'error' : 'warning',
+      severity: v.public && !WARNING_KINDS.has(f.kind) ? 'error' : 'warning',
       file,
       line: f.line,
       column: f.column,

@@ -26,8 +26,37 @@ const REFERENCE_BEFORE = /\b(?:section|sections|chapter|page|pages|paragraph|par
 /** Courts are places of hearings, not homes: "3 Family Court hearings". */
 const NOT_A_STREET = /\b(?:Family|Crown|County|Magistrates['’]?|Youth|High|Coroner['’]?s?|Supreme|Appeal|Combined|Civic)\s+Court$/;
 
-export function findAddresses(text: string): Candidate[] {
+/**
+ * Street types that are not also everyday words, for addresses written all in lower case
+ * ("14 acacia road"): "close", "way", "park", "view" or "green" after a number are too often prose.
+ */
+const LOWER_STREET_TYPES = ['road', 'rd', 'street', 'lane', 'avenue', 'ave', 'crescent', 'grove', 'gardens', 'terrace', 'mews', 'boulevard', 'esplanade'];
+/** Small words that never make up a street name: "2 buses to the road" is prose. */
+const NOT_NAME_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'but', 'into', 'onto', 'across', 'along', 'near', 'off', 'up', 'down', 'over', 'same', 'main', 'busy', 'new', 'old', 'other', 'times', 'days', 'weeks', 'months', 'years', 'people', 'children', 'cars', 'houses', 'miles', 'minutes', 'hours', 'doors', 'homes']);
+const LOWER_WORD = String.raw`[a-z][a-z'’\-]*`;
+const LOWER_ADDRESS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,/:\-])((?:(?:flat|apartment|apt\.?|unit|maisonette)\s+\d{1,4}[a-z]?,?\s+)?)(${NUMBER}),?[ \u00a0]+((?:${LOWER_WORD}[ \u00a0]+){1,2}?)(${LOWER_STREET_TYPES.join('|')})(?![\p{L}\p{N}'’])`,
+  'gu',
+);
+
+/** Addresses written all in lower case: "14 acacia road", "flat 3, 22 mill lane". */
+function findLowerCaseAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
+  for (const m of text.matchAll(LOWER_ADDRESS)) {
+    const number = m[2]!;
+    const start = m.index;
+    if (!m[1]) {
+      if (/^(?:19|20)\d\d$/.test(number)) continue;
+      if (REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 20), start))) continue;
+    }
+    if (m[3]!.trim().split(/\s+/).some((w) => NOT_NAME_WORDS.has(w))) continue;
+    out.push({ kind: 'address', start, end: start + m[0].length });
+  }
+  return out;
+}
+
+export function findAddresses(text: string): Candidate[] {
+  const out: Candidate[] = findLowerCaseAddresses(text);
   for (const m of text.matchAll(ADDRESS)) {
     const flat = m[1];
     const number = m[2]!;

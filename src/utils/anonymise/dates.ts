@@ -51,6 +51,16 @@ const DEATH_OF = new RegExp(
   'dgu',
 );
 
+/**
+ * A month and year without a day ("March 2019", "Mar. 2019", "03/2019"): on its own a date like
+ * any other, but after "born" or "date of birth" it narrows a birth to a month.
+ */
+const MONTH_YEAR = String.raw`(?:${MONTH},?\s+${YEAR}|(?:1[0-2]|0?[1-9])/${YEAR})(?![\d/])`;
+const BIRTH_MONTH = new RegExp(
+  String.raw`(?<![\p{L}])(?:${BIRTH_NOUN}(?![\p{L}])[\s:,(]*(?:(?:was|is|recorded|registered|given|as|in|of)\b\s*){0,3}|born(?:\s+(?:at\s+home|prematurely|early|late))?\s+(?:in|during)\s+(?:early\s+|late\s+|mid-?\s*)?)(${MONTH_YEAR})`,
+  'dgiu',
+);
+
 /** A child's age: "aged 5", "age 3 years", "5 years old", "7 months old", "(5y)". */
 const AGE = String.raw`(?:aged?\s+\d{1,2}(?:\s*(?:years?|yrs?|months?|weeks?|days?)(?:\s+old)?)?|\d{1,2}\s*(?:years?|yrs?|months?|weeks?|days?)\s+old|\d{1,2}\s*(?:y|yo|yrs?|m|mths?)(?![\p{L}]))`;
 // A date paired with an age, as in a family list: "Child C (14/03/2019, aged 5)", "14 March 2019 (5 years old)".
@@ -88,6 +98,7 @@ const CUED: ReadonlyArray<[RegExp, RegExp]> = [
   [DEATH_BEFORE, /d\.?o\.?d|death|died|passed|pronounced|declared/iu],
   [DEATH_AFTER, /d\.?o\.?d|death|born|died/iu],
   [DEATH_OF, /death/u],
+  [BIRTH_MONTH, /born|birth|d\.?o\.?b/iu],
 ];
 
 export function findDates(text: string): Candidate[] {
@@ -95,7 +106,7 @@ export function findDates(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const [re, cue] of CUED) {
     if (!cue.test(text)) continue;
-    for (const m of text.matchAll(re)) out.push(dateSpan(m, re === BIRTH_BEFORE || re === BIRTH_AFTER ? 'date-of-birth' : 'date-of-death'));
+    for (const m of text.matchAll(re)) out.push(dateSpan(m, re === BIRTH_BEFORE || re === BIRTH_AFTER || re === BIRTH_MONTH ? 'date-of-birth' : 'date-of-death'));
   }
   for (const re of AGE_PAIRS) {
     for (const m of text.matchAll(re)) {

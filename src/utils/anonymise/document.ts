@@ -8,7 +8,7 @@ import { locate, parseYaml, scalarAt, scalarsOf, yamlData, type YamlSource } fro
 import { mdxProse } from './mdx.ts';
 import { pseudonymsFromTitle } from './pseudonym.ts';
 import { lineStarts, position, scanText } from './scan.ts';
-import { FINDING_LABELS, type AllowedText, type Finding, type ScanOptions } from './types.ts';
+import { FINDING_LABELS, WARNING_KINDS, type AllowedText, type Finding, type ScanOptions } from './types.ts';
 
 /** A finding located in a file. `line`/`column` are those of the original file. */
 export interface LocatedFinding extends Finding {
@@ -102,12 +102,15 @@ export function findingMessage(f: Finding, options: { pseudonyms?: readonly stri
     const own = options.pseudonyms && options.pseudonyms.length > 0 ? `this review is ${options.pseudonyms.join(', ')}` : 'this document belongs to no review with a pseudonym';
     return `pseudonym ${f.masked} found, which is not this document's own (${own}); text pasted from another report often carries one. Remove it, or ${allowHint.replace('it does not identify anyone', 'it belongs here')}`;
   }
+  if (f.kind === 'institution') {
+    return `${FINDING_LABELS[f.kind]} ${f.masked} found: a named school, nursery, surgery or children's centre can place a family (a warning, for a person to judge); name the kind of place instead ("the primary school"), or ${allowHint.replace('it does not identify anyone', 'it does not place the family')}`;
+  }
   return `${FINDING_LABELS[f.kind]} ${f.masked} found; remove it, or ${allowHint}`;
 }
 
 function toProblem(f: LocatedFinding, options: DocumentScanOptions, pseudonyms: readonly string[] | undefined): Problem {
   return {
-    severity: options.severity ?? 'error',
+    severity: WARNING_KINDS.has(f.kind) ? 'warning' : (options.severity ?? 'error'),
     file: options.file,
     line: f.line,
     column: f.column,

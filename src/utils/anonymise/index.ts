@@ -4,7 +4,7 @@
  * addresses, another review's pseudonym) in text that is about to be published, and reports them
  * masked. See docs/anonymisation.md.
  */
-export { FINDING_KINDS, FINDING_LABELS } from './types.ts';
+export { FINDING_KINDS, FINDING_LABELS, WARNING_KINDS } from './types.ts';
 export type { AllowedText, Finding, FindingKind, PartnershipContacts, ScanOptions } from './types.ts';
 export { scanText, detect, resolveOverlaps, PUBLIC_HELPLINES } from './scan.ts';
 export { mask } from './mask.ts';

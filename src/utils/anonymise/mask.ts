@@ -76,6 +76,13 @@ export function maskPseudonym(text: string): string {
   return m[1]! + m[2]! + names;
 }
 
+/** `Oakfield Primary School` → `O******* Primary School`: the kind of place stays, the name keeps its initials. */
+export function maskInstitution(text: string): string {
+  const m = /^(.*?)((?:\s+(?:Primary|Infants?['’]?|Junior|Nursery|Medical|Health|Children['’]s|Family|High|Secondary))?\s+\S+)$/u.exec(text);
+  if (!m) return maskAll(text);
+  return m[1]!.replace(/[\p{L}\p{N}]+/gu, (w) => (w.length === 1 ? '*' : w[0] + '*'.repeat(w.length - 1))) + m[2]!;
+}
+
 /** The masked form of a match of the given kind. */
 export function mask(kind: FindingKind, text: string): string {
   switch (kind) {
@@ -101,5 +108,7 @@ export function mask(kind: FindingKind, text: string): string {
       return maskAddress(text);
     case 'pseudonym':
       return maskPseudonym(text);
+    case 'institution':
+      return maskInstitution(text);
   }
 }

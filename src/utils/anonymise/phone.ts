@@ -17,6 +17,29 @@ const COUNTRY: CountryCode = 'GB';
 /** Runs of characters a written telephone number is made of. */
 const PHONE_RUN = /[+(]?[\d][\d \u00a0()\-]{6,}[\d]/g;
 
+/**
+ * Numbers written with dots between the groups ("020.7946.0321", "07700.900.417", "+44.20.7946.0321"):
+ * dotted runs are otherwise dates (01.04.2025) or versions, so a dotted run is only a number when it
+ * is dialled and holds ten or eleven digits after the 0, as a UK number does.
+ */
+const DOTTED_RUN = /(?<![\d.])(?:\+44[. ]?(?:\(0\))?|\(?0)\d{1,4}\)?(?:\.\d{2,4}){1,3}(?![.]?\d)/g;
+
+function findDottedPhones(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(DOTTED_RUN)) {
+    const raw = m[0];
+    const digits = raw.replace(/\D/g, '').replace(/^44/, '0').replace(/^00/, '0');
+    if (digits.length < 10 || digits.length > 11) continue;
+    const spaced = raw.replace(/\./g, ' ');
+    const found = findPhoneNumbersInText(spaced, { defaultCountry: COUNTRY, extended: true })[0];
+    if (!found || found.startsAt !== 0 || found.endsAt !== spaced.length) continue;
+    const n = found.number;
+    if (n.countryCallingCode !== '44' || n.nationalNumber.length < 9 || n.nationalNumber.length > 10) continue;
+    out.push({ kind: 'phone', start: m.index, end: m.index + raw.length });
+  }
+  return out;
+}
+
 function dialled(raw: string): boolean {
   return /^(?:\+|\(?0)/.test(raw.trim());
 }
@@ -54,5 +77,6 @@ export function findPhones(text: string): Candidate[] {
       }
     }
   }
+  if (text.includes('.')) for (const c of findDottedPhones(text)) add(c.start, c.end);
   return out.sort((a, b) => a.start - b.start);
 }

@@ -24,6 +24,8 @@ const OUTWARD = String.raw`([A-Z]{1,2})(\d[A-Z\d]?)`;
 const INWARD = String.raw`(\d[ABD-HJLNP-UW-Z]{2})`;
 const FULL = new RegExp(String.raw`(?<![\p{L}\p{N}])${OUTWARD}([ \u00a0]?)${INWARD}(?![\p{L}\p{N}])`, 'giu');
 const PARTIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])${OUTWARD}(?![\p{L}\p{N}]|[.,]\d| ?\d[A-Z]{2}\b)`, 'gu');
+/** An outward code in lower case ("ex4"): two area letters only, since "m1" or "a1" are roads and rooms. */
+const PARTIAL_LOWER = /(?<![\p{L}\p{N}])([a-z]{2})(\d[a-z\d]?)(?![\p{L}\p{N}]|[.,]\d| ?\d[a-z]{2}\b)/gu;
 
 /** "S47 enquiry", "S17 assessment", "S20 accommodation": section numbers, not Sheffield districts. */
 const SAFEGUARDING_SHORTHAND =
@@ -55,11 +57,15 @@ export function findFullPostcodes(text: string): Candidate[] {
 /** How far (in characters) a street name may be from a partial postcode. */
 const NEAR = 60;
 const STREET_NAME = new RegExp(String.raw`\b[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2}\s+(?:${STREET_TYPES.join('|')})\b`, 'u');
+/** A street name in lower case, with an unambiguous street type: "acacia road", "mill lane". */
+const LOWER_STREET_NAME = /\b[a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?\s+(?:road|street|lane|avenue|crescent|grove|gardens|terrace|mews)\b/u;
 
 export function findPartialPostcodes(text: string, full: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(PARTIAL)) {
+  const matches = [...text.matchAll(PARTIAL), ...[...text.matchAll(PARTIAL_LOWER)].map((m) => Object.assign(m, { lower: true }))];
+  for (const m of matches) {
     if (!isOutward(m[1]!, m[2]!)) continue;
+    const lower = 'lower' in m;
     const start = m.index;
     const end = start + m[0].length;
     if (full.some((f) => f.start <= start && end <= f.end)) continue;
@@ -70,7 +76,8 @@ export function findPartialPostcodes(text: string, full: readonly Candidate[]): 
     // The street must be in the same sentence: "off Harbour Road, EX2", "EX2, near Mill Lane".
     const beforeSentence = before.split(SENTENCE_END).pop()!;
     const afterSentence = after.split(SENTENCE_END)[0]!;
-    if (STREET_NAME.test(beforeSentence) || STREET_NAME.test(afterSentence)) out.push({ kind: 'partial-postcode', start, end });
+    const street = (s: string) => STREET_NAME.test(s) || (lower && LOWER_STREET_NAME.test(s));
+    if (street(beforeSentence) || street(afterSentence)) out.push({ kind: 'partial-postcode', start, end });
   }
   return out;
 }

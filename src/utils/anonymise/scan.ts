@@ -7,6 +7,7 @@ import { findAddresses } from './address.ts';
 import { findDates } from './dates.ts';
 import { findEmails } from './email.ts';
 import { mask } from './mask.ts';
+import { findInstitutions } from './institution.ts';
 import { findNhsNumbers } from './nhs.ts';
 import { findNiNumbers } from './nino.ts';
 import { findPhones, phoneKey } from './phone.ts';
@@ -29,6 +30,7 @@ const PRIORITY: Record<FindingKind, number> = {
   address: 7,
   'partial-postcode': 8,
   pseudonym: 9,
+  institution: 10,
 };
 
 /**
@@ -43,7 +45,8 @@ export function detect(text: string, options: ScanOptions = {}): Candidate[] {
   // an action plan have neither, so their detectors need not run at all.
   const pseudonyms = findOtherPseudonyms(text, options.pseudonyms ?? []);
   const emails = text.includes('@') ? findEmails(text) : [];
-  if (!HAS_DIGIT.test(text)) return [...emails, ...pseudonyms];
+  const institutions = MAY_NAME_INSTITUTION.test(text) ? findInstitutions(text) : [];
+  if (!HAS_DIGIT.test(text)) return [...emails, ...pseudonyms, ...institutions];
   const full = findFullPostcodes(text);
   return [
     ...emails,
@@ -55,10 +58,13 @@ export function detect(text: string, options: ScanOptions = {}): Candidate[] {
     ...findPartialPostcodes(text, full),
     ...findAddresses(text),
     ...pseudonyms,
+    ...institutions,
   ];
 }
 
 const HAS_DIGIT = /[0-9]/;
+/** Every named institution ends in one of these words (src/utils/anonymise/institution.ts). */
+const MAY_NAME_INSTITUTION = /School|Academy|Nursery|Surgery|Centre|Practice|Hub/;
 
 /** Keeps the best of overlapping candidates: by priority, then the longer, then the earlier. */
 export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {

@@ -14,6 +14,7 @@ export const FINDING_KINDS = [
   'date-of-death',
   'address',
   'pseudonym',
+  'institution',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -29,7 +30,14 @@ export const FINDING_LABELS: Record<FindingKind, string> = {
   'date-of-death': 'date of death',
   address: 'street address',
   pseudonym: 'another pseudonym',
+  institution: 'named local institution',
 };
+
+/**
+ * Kinds that are only ever warnings, even in a public document: whether a named school or surgery
+ * places a family is for a person to judge (and allow under `allow:` when it does not).
+ */
+export const WARNING_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(['institution']);
 
 /**
  * One identifying detail in a text. `start`/`end` are offsets (UTF-16, end exclusive) in the text
