@@ -33,6 +33,9 @@ import { formatDate, type IsoDate } from '../../utils/dates.ts';
 import type { Problem } from '../../utils/problems.ts';
 import { documentVisibility, HIDDEN_REASON_TEXT, isArchived, reportBodyVisibility, reviewState, type Visibility } from '../../utils/publication.ts';
 import { locate } from '../../utils/yaml/source.ts';
+import { COVERED_TEXT, missingAccessibility, scanPdfMetadata, scanPdfText } from '../../utils/anonymise/pdf.ts';
+import type { PdfFacts } from '../../utils/pdf/facts.ts';
+import { readPdfs } from '../pdf-reader.ts';
 import type { MdxFile, Project, ReviewFolder, SourceFile } from '../project.ts';
 import type { CheckStep } from '../types.ts';
 
@@ -143,6 +146,65 @@ export function signOffProblem(report: SourceFile<Report>, today: IsoDate): Prob
   };
 }
 
+/** The PDFs a report lists that are in its folder (a missing one is the attachments step's error). */
+function listedPdfs(project: Project): string[] {
+  return project.reviews.flatMap((r) => (r.report ? r.report.data.pdfs.filter((p) => r.files.includes(p.file)).map((p) => `${r.dir}/${p.file}`) : []));
+}
+
+/**
+ * A PDF's problems: identifiers in its text layer (at page and line; under a drawn box said so)
+ * and metadata, a file that cannot be read, and what it lacks to be accessible (a warning).
+ */
+export function pdfProblems(
+  facts: PdfFacts,
+  visibility: Visibility,
+  options: { pseudonyms: string[]; contacts: PartnershipContacts; allow: AllowedText[]; allowWhere: string },
+): Problem[] {
+  const severity = (kind?: string): Problem['severity'] => (visibility.public && !WARNING_KINDS.has(kind as never) ? 'error' : 'warning');
+  const notYet = visibility.public ? '' : ` (not public yet: ${HIDDEN_REASON_TEXT[visibility.reason]})`;
+  if (facts.error !== undefined) {
+    return [
+      {
+        severity: severity(),
+        file: facts.file,
+        kind: 'pdf-unreadable',
+        message: `this file could not be read as a PDF (${facts.error}), so it cannot be checked for anything identifying. Save or export it again as a PDF and replace the file${notYet}`,
+      },
+    ];
+  }
+  const scan = { pseudonyms: options.pseudonyms, contacts: options.contacts, allow: options.allow };
+  const out: Problem[] = [];
+  for (const f of scanPdfText(facts, scan)) {
+    const message = findingMessage(f, { pseudonyms: options.pseudonyms, allowWhere: options.allowWhere });
+    out.push({
+      severity: severity(f.kind),
+      file: facts.file,
+      field: `page ${f.page}, line ${f.line}`,
+      kind: 'identifier',
+      message: `on page ${f.page}, line ${f.line}: ${message}${f.covered ? `. Note that ${COVERED_TEXT}` : ''}${notYet}`,
+    });
+  }
+  for (const f of scanPdfMetadata(facts, scan)) {
+    out.push({
+      severity: severity(f.kind),
+      file: facts.file,
+      field: `metadata ${f.field}`,
+      kind: 'identifier',
+      message: `in the PDF's ${f.field} metadata field: ${findingMessage(f, { pseudonyms: options.pseudonyms, allowWhere: options.allowWhere })}. Change it in the document's properties before making the PDF${notYet}`,
+    });
+  }
+  const missing = missingAccessibility(facts);
+  if (missing.length > 0) {
+    out.push({
+      severity: 'warning',
+      file: facts.file,
+      kind: 'pdf-accessibility',
+      message: `this PDF is not accessible: it has no ${missing.join(', no ').replace(/no a /g, 'no ')}. Public sector websites must publish accessible documents: export it again as a tagged PDF with the document's language and title set, or say in the accessibility statement that it does not meet the standard`,
+    });
+  }
+  return out;
+}
+
 /** The anonymisation check, as a step. */
 export const anonymisationStep: CheckStep = {
   id: 'anonymisation',
@@ -152,6 +214,7 @@ export const anonymisationStep: CheckStep = {
     const today = project.today;
     const contacts = project.config ? contactsFromSettings(project.config.settings) : {};
     const reviewAllowWhere = "in this document's frontmatter";
+    const pdfFacts = new Map(readPdfs(project.root, listedPdfs(project)).map((f) => [f.file, f]));
     for (const r of project.reviews) {
       const title = r.report?.data.title ?? r.statement?.data.title ?? '';
       const pseudonyms = pseudonymsFromTitle(title);
@@ -162,6 +225,13 @@ export const anonymisationStep: CheckStep = {
         const findings = scanMdx(project, report, { pseudonyms, contacts });
         // Frontmatter strings are public with the review's entry; the body only when the gate lets it out.
         out.push(...problems(report.file, findings, (f) => (f.field !== undefined ? entry : body), pseudonyms, reviewAllowWhere));
+        // PDFs are published with the report's text, and only then.
+        const pdfVisibility: Visibility = !entry.public ? entry : body;
+        for (const pdf of report.data.pdfs) {
+          const facts = pdfFacts.get(`${r.dir}/${pdf.file}`);
+          if (!facts) continue;
+          out.push(...pdfProblems(facts, pdfVisibility, { pseudonyms, contacts, allow: report.data.allow, allowWhere: `in the frontmatter of ${report.file}` }));
+        }
         const signOff = signOffProblem(report, today);
         if (signOff) out.push(signOff);
       }
