@@ -23,6 +23,8 @@ beforeAll(async () => {
   const fixtures: Record<string, Uint8Array> = {
     text: await makePdf({ ...ACCESSIBLE, pages: [['Child C lived with the family.', 'The family was seen weekly.'], ['Contact on 020 7946 0321 was recorded.']] }),
     emailAuthor: await makePdf({ ...ACCESSIBLE, author: 'p.jones@example.org' }),
+    nameAuthor: await makePdf({ ...ACCESSIBLE, author: 'Sarah Jones' }),
+    teamAuthor: await makePdf({ ...ACCESSIBLE, author: 'Example Borough Safeguarding Children Partnership' }),
     covered: await makePdf({ ...ACCESSIBLE, pages: [['NHS number 943 476 5919 on file.']], coverText: '943 476 5919' }),
     untagged: await makePdf({ pages: [['Fictional sample document.']] }),
     tagged: await makePdf(ACCESSIBLE),
@@ -74,6 +76,15 @@ describe('the problems of a public PDF', () => {
     const [p] = pdfProblems(facts.emailAuthor!, PUBLIC, OPTIONS);
     expect(p).toMatchObject({ severity: 'error', field: 'metadata Author' });
     expect(p!.message).toContain("PDF's Author metadata field");
+  });
+  it("gives an error for a person's name in the Author field, unless that person may be named", () => {
+    const [p] = pdfProblems(facts.nameAuthor!, PUBLIC, OPTIONS);
+    expect(p).toMatchObject({ severity: 'error', field: 'metadata Author' });
+    expect(p!.message).toContain('S**** J****');
+    expect(p!.message).not.toContain('Sarah');
+    expect(pdfProblems(facts.nameAuthor!, PUBLIC, { ...OPTIONS, people: ['Sarah Jones'] })).toEqual([]);
+    expect(pdfProblems(facts.nameAuthor!, PUBLIC, { ...OPTIONS, allow: [{ text: 'Sarah Jones', reason: 'the lead reviewer' }] })).toEqual([]);
+    expect(pdfProblems(facts.teamAuthor!, PUBLIC, OPTIONS)).toEqual([]);
   });
   it('warns about an untagged PDF with no language or title, naming each', () => {
     const problems = pdfProblems(facts.untagged!, PUBLIC, OPTIONS);

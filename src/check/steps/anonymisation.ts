@@ -100,9 +100,9 @@ function problems(
 function scanMdx(
   project: Project,
   doc: MdxFile<{ allow: AllowedText[] }>,
-  options: { pseudonyms: string[]; contacts: PartnershipContacts; extraAllow?: AllowedText[] },
+  options: { pseudonyms: string[]; contacts: PartnershipContacts; people: string[]; extraAllow?: AllowedText[] },
 ): LocatedFinding[] {
-  const scan = { file: doc.file, pseudonyms: options.pseudonyms, contacts: options.contacts, allow: options.extraAllow };
+  const scan = { file: doc.file, pseudonyms: options.pseudonyms, contacts: options.contacts, people: options.people, allow: options.extraAllow };
   const text = readText(project, doc.file);
   if (text !== undefined) return scanDocumentFindings(text, scan);
   // The file cannot be read again (a model built in memory): the body, at its own lines.
@@ -158,7 +158,7 @@ function listedPdfs(project: Project): string[] {
 export function pdfProblems(
   facts: PdfFacts,
   visibility: Visibility,
-  options: { pseudonyms: string[]; contacts: PartnershipContacts; allow: AllowedText[]; allowWhere: string },
+  options: { pseudonyms: string[]; contacts: PartnershipContacts; allow: AllowedText[]; allowWhere: string; people?: string[] },
 ): Problem[] {
   const severity = (kind?: string): Problem['severity'] => (visibility.public && !WARNING_KINDS.has(kind as never) ? 'error' : 'warning');
   const notYet = visibility.public ? '' : ` (not public yet: ${HIDDEN_REASON_TEXT[visibility.reason]})`;
@@ -172,7 +172,7 @@ export function pdfProblems(
       },
     ];
   }
-  const scan = { pseudonyms: options.pseudonyms, contacts: options.contacts, allow: options.allow };
+  const scan = { pseudonyms: options.pseudonyms, contacts: options.contacts, allow: options.allow, people: options.people };
   const out: Problem[] = [];
   for (const f of scanPdfText(facts, scan)) {
     const message = findingMessage(f, { pseudonyms: options.pseudonyms, allowWhere: options.allowWhere });
@@ -213,16 +213,20 @@ export const anonymisationStep: CheckStep = {
     const out: Problem[] = [];
     const today = project.today;
     const contacts = project.config ? contactsFromSettings(project.config.settings) : {};
+    // The partnership's own contacts may be named wherever they appear (their labels and notes).
+    const contactPeople = (project.config?.settings.contacts ?? []).flatMap((c) => [c.label, c.note ?? '']).filter((t) => t !== '');
     const reviewAllowWhere = "in this document's frontmatter";
     const pdfFacts = new Map(readPdfs(project.root, listedPdfs(project)).map((f) => [f.file, f]));
     for (const r of project.reviews) {
       const title = r.report?.data.title ?? r.statement?.data.title ?? '';
       const pseudonyms = pseudonymsFromTitle(title);
+      // The lead reviewers are named on purpose.
+      const people = [...(r.report?.data.reviewers ?? []), ...contactPeople];
       const entry = reviewEntryVisibility(r, today);
       const report = r.report;
       if (report) {
         const body = reportBodyVisibility(report.data, today);
-        const findings = scanMdx(project, report, { pseudonyms, contacts });
+        const findings = scanMdx(project, report, { pseudonyms, contacts, people });
         // Frontmatter strings are public with the review's entry; the body only when the gate lets it out.
         out.push(...problems(report.file, findings, (f) => (f.field !== undefined ? entry : body), pseudonyms, reviewAllowWhere));
         // PDFs are published with the report's text, and only then.
@@ -230,7 +234,7 @@ export const anonymisationStep: CheckStep = {
         for (const pdf of report.data.pdfs) {
           const facts = pdfFacts.get(`${r.dir}/${pdf.file}`);
           if (!facts) continue;
-          out.push(...pdfProblems(facts, pdfVisibility, { pseudonyms, contacts, allow: report.data.allow, allowWhere: `in the frontmatter of ${report.file}` }));
+          out.push(...pdfProblems(facts, pdfVisibility, { pseudonyms, contacts, allow: report.data.allow, allowWhere: `in the frontmatter of ${report.file}`, people }));
         }
         const signOff = signOffProblem(report, today);
         if (signOff) out.push(signOff);
@@ -239,7 +243,7 @@ export const anonymisationStep: CheckStep = {
         if (!doc) continue;
         const own = documentVisibility(doc.data, today);
         const v: Visibility = !entry.public ? entry : own;
-        out.push(...problems(doc.file, scanMdx(project, doc, { pseudonyms, contacts }), () => v, pseudonyms, reviewAllowWhere));
+        out.push(...problems(doc.file, scanMdx(project, doc, { pseudonyms, contacts, people }), () => v, pseudonyms, reviewAllowWhere));
       }
       const plan = r.plan;
       if (plan) {
@@ -260,6 +264,7 @@ export const anonymisationStep: CheckStep = {
           sourceText: readText(project, plan.file),
           pseudonyms,
           contacts,
+          people,
           allow,
         });
         const where = report ? `in the frontmatter of ${report.file}` : r.statement ? `in the frontmatter of ${r.statement.file}` : "in the review's report.mdx frontmatter";
@@ -269,7 +274,7 @@ export const anonymisationStep: CheckStep = {
     for (const b of project.briefings) {
       const pseudonyms = pseudonymsFromTitle(b.data.title);
       const v = documentVisibility(b.data, today);
-      out.push(...problems(b.file, scanMdx(project, b, { pseudonyms, contacts }), () => v, pseudonyms, reviewAllowWhere));
+      out.push(...problems(b.file, scanMdx(project, b, { pseudonyms, contacts, people: contactPeople }), () => v, pseudonyms, reviewAllowWhere));
     }
     for (const n of project.national) {
       const fields: TextField[] = [
@@ -285,6 +290,7 @@ export const anonymisationStep: CheckStep = {
         sourceText: readText(project, n.file),
         pseudonyms,
         contacts,
+        people: contactPeople,
         allow: n.data.allow,
       });
       const v = documentVisibility(n.data, today);

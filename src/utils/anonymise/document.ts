@@ -102,6 +102,9 @@ export function findingMessage(f: Finding, options: { pseudonyms?: readonly stri
     const own = options.pseudonyms && options.pseudonyms.length > 0 ? `this review is ${options.pseudonyms.join(', ')}` : 'this document belongs to no review with a pseudonym';
     return `pseudonym ${f.masked} found, which is not this document's own (${own}); text pasted from another report often carries one. Remove it, or ${allowHint.replace('it does not identify anyone', 'it belongs here')}`;
   }
+  if (f.kind === 'personal-name') {
+    return `${FINDING_LABELS[f.kind]} ${f.masked} found: reports call people by their role or a pseudonym ("the mother", "Practitioner A"). Remove it, or ${allowHint.replace('it does not identify anyone', 'the name may be published (for example a lead reviewer)')}`;
+  }
   if (f.kind === 'institution') {
     return `${FINDING_LABELS[f.kind]} ${f.masked} found: a named school, nursery, surgery or children's centre can place a family (a warning, for a person to judge); name the kind of place instead ("the primary school"), or ${allowHint.replace('it does not identify anyone', 'it does not place the family')}`;
   }

@@ -83,6 +83,12 @@ export function maskInstitution(text: string): string {
   return m[1]!.replace(/[\p{L}\p{N}]+/gu, (w) => (w.length === 1 ? '*' : w[0] + '*'.repeat(w.length - 1))) + m[2]!;
 }
 
+/** `Mr Khan` → `Mr K***`, `Sarah Jones` → `S**** J****`: a title stays, each name keeps its initial. */
+export function maskName(text: string): string {
+  const m = /^((?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|DSI|PC|PCSO|Sgt|Cllr|Prof)\.?\s+)?([\s\S]*)$/u.exec(text)!;
+  return (m[1] ?? '') + m[2]!.replace(/[\p{L}'’]+/gu, (w) => w[0] + '*'.repeat(w.length - 1));
+}
+
 /** The masked form of a match of the given kind. */
 export function mask(kind: FindingKind, text: string): string {
   switch (kind) {
@@ -110,5 +116,7 @@ export function mask(kind: FindingKind, text: string): string {
       return maskPseudonym(text);
     case 'institution':
       return maskInstitution(text);
+    case 'personal-name':
+      return maskName(text);
   }
 }

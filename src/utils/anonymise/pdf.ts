@@ -4,7 +4,9 @@
  * facts are read elsewhere (src/check/pdf-reader.ts).
  */
 import type { PdfFacts } from '../pdf/facts.ts';
-import { missingAccessibility } from '../pdf/facts.ts';
+import { missingAccessibility, PERSON_FIELDS } from '../pdf/facts.ts';
+import { mask } from './mask.ts';
+import { namesPerson } from './names.ts';
 import { scanText } from './scan.ts';
 import type { Finding, ScanOptions } from './types.ts';
 
@@ -31,8 +33,30 @@ export function scanPdfText(facts: PdfFacts, options: ScanOptions): PdfTextFindi
   return out;
 }
 
+/**
+ * Identifiers in the metadata, and a person's name in a field that holds one (Author, last
+ * modified by, XMP dc:creator): there the whole value is the name, with no role beside it.
+ */
 export function scanPdfMetadata(facts: PdfFacts, options: ScanOptions): PdfMetadataFinding[] {
-  return facts.metadata.flatMap((m) => scanText(m.value, options).map((f) => ({ ...f, field: m.field })));
+  const out: PdfMetadataFinding[] = [];
+  const allowed = (value: string) => {
+    const v = value.replace(/\s+/g, ' ').trim();
+    if ((options.allow ?? []).some((a) => a.text.replace(/\s+/g, ' ').trim().includes(v))) return true;
+    const people = new Set((options.people ?? []).flatMap((p) => p.split(/[\s,.()]+/).filter(Boolean)));
+    const words = v.split(/[\s,.]+/).filter(Boolean);
+    return words.length > 0 && words.every((w) => people.has(w));
+  };
+  for (const m of facts.metadata) {
+    const found = scanText(m.value, options).map((f) => ({ ...f, field: m.field }));
+    out.push(...found);
+    if (found.some((f) => f.kind === 'personal-name') || !PERSON_FIELDS.has(m.field)) continue;
+    if (namesPerson(m.value) && !allowed(m.value)) {
+      const value = m.value.trim();
+      const start = m.value.indexOf(value);
+      out.push({ kind: 'personal-name', start, end: start + value.length, line: 1, column: start + 1, masked: mask('personal-name', value), field: m.field });
+    }
+  }
+  return out;
 }
 
 export { missingAccessibility };

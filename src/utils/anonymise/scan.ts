@@ -8,6 +8,7 @@ import { findDates } from './dates.ts';
 import { findEmails } from './email.ts';
 import { mask } from './mask.ts';
 import { findInstitutions } from './institution.ts';
+import { findNames, TITLES } from './names.ts';
 import { findNhsNumbers } from './nhs.ts';
 import { findNiNumbers } from './nino.ts';
 import { findPhones, phoneKey } from './phone.ts';
@@ -31,6 +32,7 @@ const PRIORITY: Record<FindingKind, number> = {
   'partial-postcode': 8,
   pseudonym: 9,
   institution: 10,
+  'personal-name': 11,
 };
 
 /**
@@ -46,7 +48,8 @@ export function detect(text: string, options: ScanOptions = {}): Candidate[] {
   const pseudonyms = findOtherPseudonyms(text, options.pseudonyms ?? []);
   const emails = text.includes('@') ? findEmails(text) : [];
   const institutions = MAY_NAME_INSTITUTION.test(text) ? findInstitutions(text) : [];
-  if (!HAS_DIGIT.test(text)) return [...emails, ...pseudonyms, ...institutions];
+  const names = findNames(text);
+  if (!HAS_DIGIT.test(text)) return [...emails, ...pseudonyms, ...institutions, ...names];
   const full = findFullPostcodes(text);
   return [
     ...emails,
@@ -59,6 +62,7 @@ export function detect(text: string, options: ScanOptions = {}): Candidate[] {
     ...findAddresses(text),
     ...pseudonyms,
     ...institutions,
+    ...names,
   ];
 }
 
@@ -131,6 +135,7 @@ function isAllowed(
   allowTexts: readonly string[],
   ownPhones: ReadonlySet<string>,
   ownEmails: ReadonlySet<string>,
+  people: ReadonlySet<string>,
 ): boolean {
   if (spans.some(([s, e]) => s <= c.start && c.end <= e)) return true;
   const matched = normalise(text.slice(c.start, c.end));
@@ -140,7 +145,26 @@ function isAllowed(
     if (key && ownPhones.has(key)) return true;
   }
   if (c.kind === 'email' && ownEmails.has(matched.toLowerCase())) return true;
+  if (c.kind === 'personal-name' && people.size > 0) {
+    const words = matched.split(/[\s,.]+/).filter((w) => w !== '' && !TITLE_WORDS.has(w));
+    if (words.length > 0 && words.every((w) => people.has(w))) return true;
+  }
   return false;
+}
+
+const TITLE_WORDS = new Set(TITLES);
+
+/** The words of the names of people who may be named, remembered per list. */
+const peopleCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+const NO_PEOPLE: ReadonlySet<string> = new Set();
+function peopleWords(people: readonly string[] | undefined): ReadonlySet<string> {
+  if (!people || people.length === 0) return NO_PEOPLE;
+  let words = peopleCache.get(people);
+  if (!words) {
+    words = new Set(people.flatMap((p) => p.split(/[\s,.()]+/).filter((w) => /^[A-Z]/.test(w))));
+    peopleCache.set(people, words);
+  }
+  return words;
 }
 
 /** Start offsets of each line, for turning offsets into 1-based line and column. */
@@ -175,6 +199,6 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   const ownEmails = new Set((options.contacts?.emails ?? []).map((e) => e.trim().toLowerCase()));
   const starts = lineStarts(text);
   return resolveOverlaps(candidates)
-    .filter((c) => !isAllowed(c, text, spans, allowTexts, ownPhones, ownEmails))
+    .filter((c) => !isAllowed(c, text, spans, allowTexts, ownPhones, ownEmails, peopleWords(options.people)))
     .map((c) => ({ ...c, ...position(starts, c.start), masked: mask(c.kind, text.slice(c.start, c.end)) }));
 }

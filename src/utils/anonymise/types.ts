@@ -15,6 +15,7 @@ export const FINDING_KINDS = [
   'address',
   'pseudonym',
   'institution',
+  'personal-name',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const FINDING_LABELS: Record<FindingKind, string> = {
   address: 'street address',
   pseudonym: 'another pseudonym',
   institution: 'named local institution',
+  'personal-name': "person's name",
 };
 
 /**
@@ -80,4 +82,9 @@ export interface ScanOptions {
   allow?: readonly AllowedText[] | undefined;
   /** The partnership's own contact phones and emails, allowed everywhere. */
   contacts?: PartnershipContacts | undefined;
+  /**
+   * People who may be named (the lead reviewers, the partnership's contacts): a name found is
+   * allowed when each of its words is a word of one of these.
+   */
+  people?: readonly string[] | undefined;
 }
