@@ -20,6 +20,7 @@ describe('names beside a title', () => {
     ['Mrs. Okafor-Reeve was the childminder.', ['Mrs. Okafor-Reeve']],
     ['Mr A, Ms X and Mr B were the adults in the household.', []],
     ["Dr Barnardo's ran the project; Practitioner A led it.", []],
+    ['The review about Baby PC. The officers met Child DC and Baby DS Holt.', []],
   ])('%s', (text, want) => expect(names(text)).toEqual(want));
 });
 

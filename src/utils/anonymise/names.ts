@@ -46,7 +46,8 @@ export const TITLES = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'DC', 'DS', 'DI', 
 const NOT_SURNAMES = new Set(
   (
     'Practitioner Child Baby Adult Father Mother Male Female Person Partner Parent Carer Sibling Officer Worker Unknown ' +
-    'Barnardo Barnardo’s Barnardo\'s Who Foster Anonymous Redacted Name Surname Example Sample'
+    'Barnardo Barnardo’s Barnardo\'s Who Foster Anonymous Redacted Name Surname Example Sample ' +
+    'The A An This That These Those He She They It We You I His Her Their Its Our In On At And Or But If When Then So As To Of For With By From'
   ).split(' '),
 );
 
@@ -60,7 +61,15 @@ const ROLES = [
 ];
 
 const NAME = String.raw`[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?`;
-const TITLED = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TITLES.join('|')})\.?[ \u00a0]+(${NAME}(?:[ \u00a0]+${NAME})?)(?![\p{L}\p{N}])`, 'gu');
+/**
+ * A title and name. Only the titles of address take a full stop ("Mr. Khan"); police ranks written
+ * with one end a sentence ("... about Baby PC. The ..."), and a title after "Child" or "Baby" is a
+ * pseudonym's letters ("Baby PC").
+ */
+const TITLED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?<!(?:Child|Baby|Children|Sibling|Infant)[ \u00a0]+)((?:Mr|Mrs|Ms|Miss|Mx|Dr|Sgt|Cllr|Prof)\.?|${TITLES.join('|')})[ \u00a0]+(${NAME}(?:[ \u00a0]+${NAME})?)(?![\p{L}\p{N}])`,
+  'gu',
+);
 /** The roles, first letter in either case ("Mother Sarah" at the start of a sentence), the rest as written. */
 const ROLE = ROLES.map((r) => `[${r[0]!.toUpperCase()}${r[0]}]` + r.slice(1).replace(/[ -]/g, (c) => (c === ' ' ? String.raw`[ \u00a0]+` : '-'))).join('|');
 /** "the mother, Sarah," "her sister Amy", "stepfather Liam Doyle". */
