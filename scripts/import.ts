@@ -21,7 +21,8 @@ import { CHECK_STEPS } from '../src/check/registry.ts';
 import { readBuildContext } from '../src/config/build-context.ts';
 import { formatProblem } from '../src/utils/problems.ts';
 import { importReport, IMPORT_KINDS, type ImportKind } from '../src/utils/import/report.ts';
-import { importPlan } from '../src/utils/import/plan-cli.ts';
+import { importPlan } from '../src/utils/import/plan-files.ts';
+import { addMonths, formatMonth } from '../src/utils/dates.ts';
 
 const usage = `Usage: npm run import -- report.docx --review child-e [--as report|statement|briefing] [--force]
        npm run import -- plan.xlsx|plan.csv|plan.docx --review child-e --plan [--force]
@@ -87,7 +88,14 @@ try {
     const target = path.join(dir, 'action-plan.yaml');
     const fresh = !existsSync(dir);
     if (!fresh) refuseOverwrite(target);
-    const result = await importPlan(input, data, { slug, config, mode: args.values.plan ? 'table' : 'recommendations' });
+    const defaultOwner = (config.agencies.find((a) => a.kind === 'partnership') ?? config.agencies[0])?.id ?? 'lscp';
+    const result = await importPlan(input, data, {
+      slug,
+      agencies: config.agencies,
+      defaultOwner,
+      dueBy: formatMonth(addMonths(today, 6)),
+      mode: args.values.plan ? 'table' : 'recommendations',
+    });
     for (const line of result.found) console.log(line);
     if (result.errors.length) {
       console.error(`\n${input}: ${result.errors.length === 1 ? '1 problem' : `${result.errors.length} problems`}; nothing was written:`);

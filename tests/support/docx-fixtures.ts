@@ -95,3 +95,24 @@ export async function reportDocx(options: FixtureOptions = {}): Promise<Uint8Arr
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
+
+/** A plan kept as a Word table, its first row a title merged across every column. */
+export async function planDocx(rows: string[][]): Promise<Uint8Array> {
+  const width = rows[0]!.length;
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Action plan', heading: HeadingLevel.HEADING_1 }),
+          new Table({
+            rows: [
+              new TableRow({ children: [new TableCell({ columnSpan: width, children: [new Paragraph('Child E: multi-agency action plan')] })] }),
+              ...rows.map((r) => new TableRow({ children: r.map(cell) })),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
