@@ -132,7 +132,9 @@ export async function importReport(data: Uint8Array, options: ImportReportOption
   }
   if (inventory.comments) leftOut.push(`${plural(inventory.comments, 'comment')}: not imported.`);
   if (inventory.properties.length) leftOut.push(`${plural(inventory.properties.length, 'document property', 'document properties')} (${inventory.properties.join(', ')}): not imported.`);
-  if (messages.length) leftOut.push(`${plural(messages.length, 'piece')} of Word formatting the converter does not map (for example unknown styles), kept as plain paragraphs or left out.`);
+  // Mammoth's warnings name styles and elements, never the document's text.
+  const distinct = [...new Set(messages)];
+  if (distinct.length) leftOut.push(`Word formatting the converter does not map (the text is kept as plain paragraphs or runs): ${distinct.join('; ')}.`);
   const front = importedFrontmatter({ kind: options.kind, title: inventory.title, markdown: md.markdown, today: options.today, partnership: options.partnership, theme: options.theme });
   const todo = [...front.todo];
   if (images.length) todo.push(`images: the site does not show images inside the text yet; ${plural(images.length, 'image')} saved beside the report, with its description kept in the text as "Image: ..." for you to replace or remove.`);
