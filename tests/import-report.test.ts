@@ -20,6 +20,7 @@ describe('importing a Word report', () => {
     expect(md).toMatch(/^-\s+Health visiting$/m);
     expect(md).toContain('| Agency | Contacts |\n| --- | --- |\n| Police | 2 |\n| School | 5 |');
     expect(md).toMatch(/^1\.\s+The partnership should review how schools escalate concerns\.$/m);
+    expect(md).toContain('![A chart of referrals by month](report-image-1.png)');
     expect(r.counts).toMatchObject({ tables: 1, footnotes: 1, images: 1 });
     expect(r.images.map((i) => i.alt)).toEqual(['A chart of referrals by month']);
   });

@@ -66,6 +66,9 @@ describe('an imported report, built', () => {
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toMatch(/<table>[^]*<th>Agency<\/th>[^]*<td>Police<\/td>/);
+    // The image, saved beside the report with Word's alt text, shown as a plain <img> and served.
+    expect(html).toMatch(/<img src="\/reviews\/child-e\/report-image-1\.png" alt="A chart of referrals by month"\/?>/);
+    expect(readFileSync(path.join(build.outDir, 'reviews/child-e/report-image-1.png'))).toEqual(readFileSync(path.join(site.root, 'reviews/child-e/report-image-1.png')));
     const ref = /<a href="#([^"]+)" id="([^"]+)"[^>]*data-footnote-ref[^>]*>/.exec(html);
     expect(ref).not.toBeNull();
     expect(html).toContain(`<li id="${ref![1]}">`);

@@ -144,9 +144,8 @@ export function htmlToMarkdown(html: string): MarkdownResult {
         errors.push(`Image ${counts.images} (${src}, ${placeOf(img)}) has no alt text. In Word, right-click the image, choose "View Alt Text" and describe what it shows (or tick "Mark as decorative" and delete it), then import again.`);
         return '';
       }
-      // The content pipeline does not render Markdown images yet: the file is saved beside the
-      // report and the text keeps its description where it stood, for the editor.
-      return `*Image: ${service.escape(alt)} (${src})*`;
+      // Saved beside the document; the content pipeline shows such an image as a plain <img>.
+      return `![${alt.replace(/\s+/g, ' ').replace(/[[\]\\{}<>]/g, '\\$&')}](${src})`;
     },
   });
 

@@ -137,7 +137,7 @@ export async function importReport(data: Uint8Array, options: ImportReportOption
   if (distinct.length) leftOut.push(`Word formatting the converter does not map (the text is kept as plain paragraphs or runs): ${distinct.join('; ')}.`);
   const front = importedFrontmatter({ kind: options.kind, title: inventory.title, markdown: md.markdown, today: options.today, partnership: options.partnership, theme: options.theme });
   const todo = [...front.todo];
-  if (images.length) todo.push(`images: the site does not show images inside the text yet; ${plural(images.length, 'image')} saved beside the report, with its description kept in the text as "Image: ..." for you to replace or remove.`);
+  if (images.length) todo.push(`images: ${plural(images.length, 'image')} saved beside the document with Word's alt text; check each description says what the image shows.`);
   return {
     mdx: errors.length ? undefined : `${front.text}\n${md.markdown}`,
     markdown: md.markdown,
