@@ -12,3 +12,9 @@ declare module 'virtual:lscp/model' {
   const model: import('./check/model.ts').SiteModel;
   export default model;
 }
+
+// turndown's HTML parser (a DOM for Node); its own declarations name the module "domino".
+declare module '@mixmark-io/domino' {
+  const domino: { createDocument(html?: string, force?: boolean): Document };
+  export default domino;
+}

@@ -21,7 +21,8 @@
  * a Vite MDX module). scripts/content-equivalence.ts and tests/content-pipeline.build.test.ts
  * build both ways and compare every output file byte for byte.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -30,6 +31,7 @@ import { mdxToMdast } from 'satteri';
 import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
 import { renderJSX } from 'astro/runtime/server/jsx.js';
 import { plural } from '../utils/text.ts';
+import { REVIEW_IMAGE } from '../utils/review-image.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -64,7 +66,7 @@ const UNSUPPORTED: Record<string, string> = {
   mdxJsxTextElement: 'a JSX element or component',
   mdxFlowExpression: 'a {…} expression',
   mdxTextExpression: 'a {…} expression',
-  image: 'a Markdown image (MDX renders it with Astro’s <Image> component)',
+  image: 'a Markdown image other than a review\'s own (MDX renders it with Astro’s <Image> component); a review\'s document may show an image file beside it, named like report-image-1.png, with alt text: ![what it shows](report-image-1.png)',
 };
 
 export class UnsupportedMdxError extends Error {}
@@ -72,16 +74,52 @@ export class UnsupportedMdxError extends Error {}
 interface MdastLike {
   type: string;
   children?: MdastLike[];
-  position?: { start?: { line?: number } };
+  position?: { start?: { line?: number; offset?: number }; end?: { offset?: number } };
+  url?: string;
+  alt?: string | null;
 }
 
-function findUnsupported(node: MdastLike): MdastLike | undefined {
+
+/**
+ * A Markdown image this pipeline renders as a plain <img>: in a review's document
+ * (`reviews/<slug>/*.mdx`), with alt text, whose file is a review image beside the document.
+ * Anything else stays refused.
+ */
+function reviewImage(node: MdastLike, file: string): { slug: string; name: string; alt: string } | undefined {
+  if (node.type !== 'image' || !node.url || !node.alt?.trim() || !REVIEW_IMAGE.test(node.url)) return undefined;
+  const m = /[\\/]reviews[\\/]([a-z0-9-]+)[\\/][^\\/]+\.mdx$/.exec(file);
+  if (!m || !existsSync(path.join(path.dirname(file), node.url))) return undefined;
+  return { slug: m[1]!, name: node.url, alt: node.alt.trim() };
+}
+
+function findUnsupported(node: MdastLike, file: string, images: MdastLike[]): MdastLike | undefined {
+  if (reviewImage(node, file)) {
+    images.push(node);
+    return undefined;
+  }
   if (node.type in UNSUPPORTED) return node;
   for (const child of node.children ?? []) {
-    const found = findUnsupported(child);
+    const found = findUnsupported(child, file, images);
     if (found) return found;
   }
   return undefined;
+}
+
+function attribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[{}]/g, (c) => (c === '{' ? '&#123;' : '&#125;'));
+}
+
+/** The body with each allowed review image written as a plain <img> (served by src/pages/reviews/[slug]/[file].ts). */
+function withPlainImages(content: string, images: readonly MdastLike[], file: string): string {
+  let out = content;
+  for (const node of [...images].sort((a, b) => (b.position?.start?.offset ?? 0) - (a.position?.start?.offset ?? 0))) {
+    const image = reviewImage(node, file)!;
+    const start = node.position?.start?.offset;
+    const end = node.position?.end?.offset;
+    if (start === undefined || end === undefined) throw new UnsupportedMdxError(`${file}: an image has no position in the source.`);
+    out = `${out.slice(0, start)}<img src="/reviews/${image.slug}/${image.name}" alt="${attribute(image.alt)}" />${out.slice(end)}`;
+  }
+  return out;
 }
 
 type Renderer = { process(content: string, filePath: string, frontmatter: Record<string, unknown>): Promise<{ code: string }> };
@@ -154,7 +192,8 @@ export async function renderMdxFile(renderer: Renderer, file: string) {
   const source = readFileSync(file, 'utf8');
   // As @astrojs/mdx's Vite plugin does (safeParseFrontmatter).
   const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
-  const unsupported = findUnsupported(mdxToMdast(content) as unknown as MdastLike);
+  const images: MdastLike[] = [];
+  const unsupported = findUnsupported(mdxToMdast(content) as unknown as MdastLike, file, images);
   if (unsupported) {
     // The body starts after the frontmatter: report the line in the file.
     const offset = source.split('\n').length - content.split('\n').length;
@@ -164,7 +203,7 @@ export async function renderMdxFile(renderer: Renderer, file: string) {
         'Remove it, or build with CONTENT_PIPELINE=mdx.',
     );
   }
-  const { code } = await renderer.process(content, file, frontmatter);
+  const { code } = await renderer.process(images.length ? withPlainImages(content, images, file) : content, file, frontmatter);
   const { MDXContent, getHeadings } = evaluate(code, file);
   // As @astrojs/mdx's `Content` export calls it.
   const tree = MDXContent({ components: { Fragment } });

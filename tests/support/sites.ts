@@ -10,10 +10,11 @@
  * are partners-only: one in a folder of its own, one decided "no review", one beside a public
  * review). The tests check no public page, and no search, ever shows one.
  */
-import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { reportDocx } from './docx-fixtures.ts';
 
 export const BUILD_NOW = '2026-11-23';
 const PROJECT = path.resolve(import.meta.dirname, '../..');
@@ -224,6 +225,30 @@ export async function buildSite(root: string, outDir: string, partners: boolean)
 }
 
 /** Copies the project, plants the canaries and builds the public and partners sites. */
+/** The slug of the review imported from a Word document by `npm run import` (scripts/import.ts). */
+export const IMPORTED = 'child-e';
+
+/**
+ * Imports the test's Word report (tests/support/docx-fixtures.ts) as reviews/child-e/report.mdx
+ * with the command editors run, then does the editor's part: publishes it with its sign-off.
+ */
+async function importReport(root: string): Promise<void> {
+  const docx = path.join(root, 'imported-report.docx');
+  await writeFile(docx, await reportDocx({ title: 'Child E' }));
+  const result = spawnSync(path.join(PROJECT, 'node_modules/.bin/node'), [path.join(PROJECT, 'scripts/import.ts'), docx, '--review', IMPORTED], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_ROOT: root, BUILD_NOW },
+  });
+  if (result.status !== 0) throw new Error(`npm run import failed:\n${result.stdout}\n${result.stderr}`);
+  const file = path.join(root, 'reviews', IMPORTED, 'report.mdx');
+  const mdx = (await readFile(file, 'utf8'))
+    .replace('draft: true\n', '')
+    .replace(/^published: .*$/m, 'published: 2026-11-01')
+    .replace('# anonymisation:\n#   date: YYYY-MM-DD\n#   role: Partnership Business Manager', 'anonymisation:\n  date: 2026-10-20\n  role: Partnership Business Manager');
+  await writeFile(file, mdx);
+}
+
 export async function buildSites(): Promise<BuiltSites> {
   const tmp = await mkdtemp(path.join(tmpdir(), 'lscp-browser-'));
   const root = path.join(tmp, 'project');
@@ -231,6 +256,7 @@ export async function buildSites(): Promise<BuiltSites> {
   for (const item of COPIED) await cp(path.join(PROJECT, item), path.join(root, item), { recursive: true });
   await symlink(path.join(PROJECT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   const canaries = await plantCanaries(root);
+  await importReport(root);
   const publicDir = path.join(tmp, 'public-site');
   const partnersDir = path.join(tmp, 'partners-site');
   // One after the other: two Astro builds at once would fight over two cores and the cache.
