@@ -38,11 +38,16 @@ try {
       force: { type: 'boolean', default: false },
       plan: { type: 'boolean', default: false },
       recommendations: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
 } catch (e) {
   console.error(`${(e as Error).message}\n${usage}`);
   process.exit(2);
+}
+if (args.values.help) {
+  console.log(`${usage}\n\nSee docs/importing.md for what is kept, what is left out and why.`);
+  process.exit(0);
 }
 const [input] = args.positionals;
 const slug = slugify(args.values.review ?? '');
