@@ -13,12 +13,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { contextAndSettings } from './lib/site.ts';
 import { parseArgs } from 'node:util';
-import { readSiteConfig } from '../src/config/site-config.ts';
 import { createReview, NewReviewError, slugify } from '../src/check/new-review.ts';
 import { loadProject } from '../src/check/project.ts';
 import { CHECK_STEPS } from '../src/check/registry.ts';
-import { readBuildContext } from '../src/config/build-context.ts';
 import { formatProblem } from '../src/utils/problems.ts';
 import { importReport, IMPORT_KINDS, type ImportKind } from '../src/utils/import/report.ts';
 import { importPlan } from '../src/utils/import/plan-files.ts';
@@ -60,13 +59,7 @@ if (!existsSync(input)) {
   console.error(`${input}: no such file. Give the path to the .docx, .xlsx or .csv file.`);
   process.exit(1);
 }
-const { root, today } = readBuildContext(process.env, process.cwd());
-const { config, problems } = readSiteConfig(root);
-if (!config) {
-  console.error('The site settings have errors; fix them first:');
-  for (const p of problems) console.error(`  ${formatProblem(p)}`);
-  process.exit(1);
-}
+const { root, today, config } = contextAndSettings();
 const dir = path.join(root, 'reviews', slug);
 const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
 const force = args.values.force;

@@ -8,11 +8,10 @@
  * CONTENT_ROOT points it at another project folder (the tests use a temporary one).
  */
 import path from 'node:path';
-import { readSiteConfig } from '../src/config/site-config.ts';
+import { contextAndSettings } from './lib/site.ts';
 import { createCase, createReview, NewReviewError } from '../src/check/new-review.ts';
 import { loadProject } from '../src/check/project.ts';
 import { CHECK_STEPS } from '../src/check/registry.ts';
-import { readBuildContext } from '../src/config/build-context.ts';
 import { formatProblem } from '../src/utils/problems.ts';
 
 const usage = 'Usage: npm run new -- review "Child D"   (a review folder with draft templates)\n       npm run new -- case "Child E"     (a case file, partners only)';
@@ -22,13 +21,7 @@ if ((kind !== 'review' && kind !== 'case') || words.length === 0) {
   process.exit(2);
 }
 const title = words.join(' ');
-const { root, today } = readBuildContext(process.env, process.cwd());
-const { config, problems } = readSiteConfig(root);
-if (!config) {
-  console.error('The site settings have errors; fix them first:');
-  for (const p of problems) console.error(`  ${formatProblem(p)}`);
-  process.exit(1);
-}
+const { root, today, config } = contextAndSettings();
 try {
   let slug: string;
   if (kind === 'case') {
