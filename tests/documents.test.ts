@@ -19,19 +19,24 @@ describe('the sample content', () => {
   });
 });
 
+/** The frontmatter lines of a valid report. */
+const REPORT_FIELDS = [
+  'title: Child X',
+  'type: lcspr',
+  'document: overview-report',
+  'publication: published',
+  'published: 2025-03-14',
+  'partnerships: [example-borough]',
+  'reviewers: [A. N. Example]',
+  'summary: A summary.',
+  'themes: [neglect]',
+];
+
 describe('bad frontmatter is reported by file, line and field', () => {
   const file = 'reviews/child-x/report.mdx';
   const valid = [
     '---',
-    'title: Child X',
-    'type: lcspr',
-    'document: overview-report',
-    'publication: published',
-    'published: 2025-03-14',
-    'partnerships: [example-borough]',
-    'reviewers: [A. N. Example]',
-    'summary: A summary.',
-    'themes: [neglect]',
+    ...REPORT_FIELDS,
     '---',
     'Body.',
   ];
@@ -101,15 +106,7 @@ describe('report.mdx: the rules that need only the report', () => {
   const file = 'reviews/child-x/report.mdx';
   const lines = (...extra: string[]) => [
     '---',
-    'title: Child X',
-    'type: lcspr',
-    'document: overview-report',
-    'publication: published',
-    'published: 2025-03-14',
-    'partnerships: [example-borough]',
-    'reviewers: [A. N. Example]',
-    'summary: A summary.',
-    'themes: [neglect]',
+    ...REPORT_FIELDS,
     ...extra,
     '---',
     'Body.',
