@@ -21,10 +21,10 @@ vi.mock('../src/utils/action-status.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/utils/action-status.ts')>();
   return {
     ...actual,
-    ragRating: ((...args: Parameters<typeof actual.ragRating>) => {
+    actionStanding: ((...args: Parameters<typeof actual.actionStanding>) => {
       if (args[0].id === 'R1.2') throw new RangeError('simulated fault');
-      return actual.ragRating(...args);
-    }) as typeof actual.ragRating,
+      return actual.actionStanding(...args);
+    }) as typeof actual.actionStanding,
   };
 });
 

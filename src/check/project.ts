@@ -44,12 +44,8 @@ import {
   type Statement,
 } from '../schemas/documents.ts';
 import {
-  actionFlags,
-  currentTimescale,
+  actionStanding,
   DEFAULT_MONITORING,
-  isOngoing,
-  ragRating,
-  slippage,
   type Monitoring,
   type RagRating,
   type StatusFlag,
@@ -328,7 +324,6 @@ export function planActions(review: string, plan: SourceFile<ActionPlan>, today:
       const p = ['recommendations', ri, 'actions', ai];
       let last: IsoDate | undefined;
       for (const u of action.updates) if (last === undefined || u.date > last) last = u.date;
-      const slip = slippage(action);
       entries.push({
         review,
         file: plan.file,
@@ -337,15 +332,8 @@ export function planActions(review: string, plan: SourceFile<ActionPlan>, today:
         action,
         path: p,
         ...locate(plan.source, p),
-        due: slip.due,
-        timescale: currentTimescale(action),
-        originalDue: slip.originalDue,
-        revisions: slip.revisions,
-        slipDays: slip.days,
-        ongoing: isOngoing(action),
         lastUpdate: last,
-        rag: ragRating(action, today, monitoring),
-        flags: plan.data.draft ? [] : actionFlags(action, today, monitoring),
+        ...actionStanding(action, today, monitoring, plan.data.draft),
       });
     });
   });

@@ -386,3 +386,36 @@ export function reportFlags(report: ReportForFlags, today: IsoDate, monitoring: 
   }
   return flags;
 }
+
+/** Where one action stands today: what the checker's model records beside the action itself. */
+export interface ActionStanding {
+  /** The day it is due (latest timescale), or undefined for an ongoing action. */
+  due?: IsoDate | undefined;
+  /** The timescale now in force (the latest revision's, or the one first agreed). */
+  timescale: string;
+  /** The day first agreed. */
+  originalDue?: IsoDate | undefined;
+  /** How many times the timescale was revised. */
+  revisions: number;
+  /** Days later than first agreed. */
+  slipDays?: number | undefined;
+  ongoing: boolean;
+  rag: RagRating;
+  /** Its flags today (none in a draft plan, which is not monitored). */
+  flags: StatusFlag[];
+}
+
+/** Everything the monitoring works out for one action today: the one place the model and its test doubles get it from. */
+export function actionStanding(action: ActionInput, today: IsoDate, monitoring: Monitoring = DEFAULT_MONITORING, draft = false): ActionStanding {
+  const slip = slippage(action);
+  return {
+    due: slip.due,
+    timescale: currentTimescale(action),
+    originalDue: slip.originalDue,
+    revisions: slip.revisions,
+    slipDays: slip.days,
+    ongoing: isOngoing(action),
+    rag: ragRating(action, today, monitoring),
+    flags: draft ? [] : actionFlags(action, today, monitoring),
+  };
+}

@@ -2,7 +2,7 @@
  * Action entries for the dashboard tests, built with the checker's own functions (due date, RAG
  * rating, flags), so a change in a rule shows up in the tests as it would on the dashboards.
  */
-import { actionFlags, currentTimescale, isOngoing, ragRating, slippage } from '../../src/utils/action-status.ts';
+import { actionStanding } from '../../src/utils/action-status.ts';
 import type { ActionStatus } from '../../src/schemas/action-plan.ts';
 import type { EntryLike } from '../../src/utils/dashboard/aggregate.ts';
 
@@ -51,19 +51,11 @@ export function entry(s: Spec): TestEntry {
     updates: (s.updates ?? []).map((date) => ({ date, note: `update of ${date}` })),
     revisions: (s.revisions ?? []).map(([date, timescale]) => ({ date, timescale, reason: `revised on ${date}`, agreedBy: 'MESI subgroup' })),
   };
-  const slip = slippage(action);
   return {
     review: s.review ?? 'child-a',
     draft: s.draft ?? false,
     recommendation: { id: s.id.split('.')[0]! },
     action,
-    due: slip.due,
-    timescale: currentTimescale(action),
-    originalDue: slip.originalDue,
-    revisions: slip.revisions,
-    slipDays: slip.days,
-    ongoing: isOngoing(action),
-    rag: ragRating(action, TODAY),
-    flags: s.draft ? [] : actionFlags(action, TODAY),
+    ...actionStanding(action, TODAY, undefined, s.draft ?? false),
   };
 }
