@@ -113,6 +113,7 @@ try {
     const result = await importReport(data, { kind, slug, today, partnership: config.settings.partnership, theme });
     const c = result.counts;
     console.log(`${input}: ${c.headings} headings, ${c.paragraphs} paragraphs, ${c.lists} lists, ${c.tables} tables, ${c.footnotes} footnotes, ${c.endnotes} endnotes, ${c.images} images.`);
+    if (result.numbered) console.log(`Word's automatic numbers written into the text as the reader saw them ("4.12"): ${result.numbered} ${result.numbered === 1 ? 'paragraph' : 'paragraphs'}.`);
     if (result.leftOut.length) {
       console.log('Left out:');
       for (const l of result.leftOut) console.log(`  ${l}`);

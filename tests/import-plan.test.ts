@@ -107,6 +107,12 @@ describe('recommendations from a report', () => {
     expect(actionPlanSchema.safeParse(plan).success).toBe(true);
   });
 
+  it('takes paragraphs numbered by Word ("5.1 ...") when the section has no list', () => {
+    const md = '## 5. Recommendations\n\nThe review makes two recommendations.\n\n5.1 Schools should escalate concerns.\n\n5.2 Health visiting should record who lives at home.\n\n(a) including visitors.\n\n## 6. Next\n\n6.1 Not this.\n';
+    const r = recommendationsFromMarkdown(md, 'r.docx');
+    expect(r.recommendations.map((x) => x.text)).toEqual(['Schools should escalate concerns.', 'Health visiting should record who lives at home. (a) including visitors.']);
+  });
+
   it('says when there is no recommendations heading', () => {
     expect(recommendationsFromMarkdown('## Intro\n\nText\n', 'r.docx').errors[0]).toMatch(/no heading with "Recommendation"/);
   });

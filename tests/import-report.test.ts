@@ -28,7 +28,7 @@ describe('importing a Word report', () => {
   it('takes tracked changes as accepted and never carries deletions, comments or properties', async () => {
     const data = await reportDocx();
     const inv = await inspectDocx(data);
-    expect(inv).toMatchObject({ insertions: 1, deletions: 1, comments: 1, hidden: 0 });
+    expect(inv).toMatchObject({ insertions: 1, deletions: 1, comments: 1 });
     expect(inv.properties).toEqual(expect.arrayContaining(['author', 'last modified by']));
     const r = await importReport(data, options);
     expect(r.mdx).toContain('4.13 The school raised a concern in March.');
@@ -38,14 +38,24 @@ describe('importing a Word report', () => {
     expect(r.leftOut.join(' ')).toMatch(/1 comment/);
   });
 
-  it('refuses hidden text, an image without alt text and a merged table, naming each', async () => {
-    const r = await importReport(await reportDocx({ hiddenText: true, imageWithoutAlt: true, mergedTable: true }), options);
+  it('refuses an image without alt text, an image the site cannot show and a merged table, naming each; leaves hidden text out', async () => {
+    const r = await importReport(await reportDocx({ hiddenText: true, imageWithoutAlt: true, mergedTable: true, bitmapImage: true }), options);
     expect(r.mdx).toBeUndefined();
     expect(r.errors).toHaveLength(3);
-    expect(r.errors[0]).toMatch(/hidden text/);
     expect(r.errors.find((e) => e.startsWith('Table 1'))).toMatch(/under the heading "Agencies involved".*merged/);
     expect(r.errors.find((e) => e.startsWith('Image 2'))).toMatch(/report-image-2\.png, under the heading "Agencies involved"\) has no alt text/);
-    expect(r.errors.join(' ')).not.toContain(SECRETS.hidden);
+    expect(r.errors.find((e) => e.startsWith('Image 3'))).toMatch(/^Image 3 \(report-image-3\.bmp, under the heading "Agencies involved"\) is a BMP image, which the site cannot show: it shows PNG, JPEG and GIF images only/);
+    expect(r.hidden).toBe(1);
+    expect(r.leftOut).toContain('1 piece of hidden text left out: hidden text is never imported.');
+    expect(`${r.markdown}\n${r.errors.join(' ')}\n${r.leftOut.join(' ')}`).not.toContain(SECRETS.hidden);
+    expect(r.markdown).toContain('Visible');
+  });
+
+  it('imports a document with hidden text, which never reaches the draft', async () => {
+    const r = await importReport(await reportDocx({ hiddenText: true }), options);
+    expect(r.errors).toEqual([]);
+    expect(r.mdx).toContain('Visible');
+    expect(r.mdx).not.toContain(SECRETS.hidden);
   });
 
   it('writes a draft frontmatter with title and kinds from the document', async () => {

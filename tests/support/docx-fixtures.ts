@@ -42,8 +42,13 @@ export interface FixtureOptions {
   imageWithoutAlt?: boolean;
   hiddenText?: boolean;
   mergedTable?: boolean;
+  /** A BMP image (with alt text): a type the site cannot show. */
+  bitmapImage?: boolean;
   title?: string;
 }
+
+/** A 1×1 BMP. */
+export const BMP = new Uint8Array(Buffer.from('Qk06AAAAAAAAADYAAAAoAAAAAQAAAAEAAAABABgAAAAAAAQAAAATCwAAEwsAAAAAAAAAAAAA/wAAAA==', 'base64'));
 
 export async function reportDocx(options: FixtureOptions = {}): Promise<Uint8Array> {
   const image = (alt: boolean) =>
@@ -86,6 +91,9 @@ export async function reportDocx(options: FixtureOptions = {}): Promise<Uint8Arr
           }),
           image(true),
           ...(options.imageWithoutAlt ? [image(false)] : []),
+          ...(options.bitmapImage
+            ? [new Paragraph({ children: [new ImageRun({ type: 'bmp', data: BMP, transformation: { width: 10, height: 10 }, altText: { name: 'map', description: 'A map of the area', title: 'Map' } })] })]
+            : []),
           new Paragraph({ text: 'Recommendations', heading: HeadingLevel.HEADING_2 }),
           new Paragraph({ text: 'The partnership should review how schools escalate concerns.', numbering: { reference: 'recs', level: 0 } }),
           new Paragraph({ text: 'Health visiting should record who lives in the home.', numbering: { reference: 'recs', level: 0 } }),
@@ -110,6 +118,70 @@ export async function planDocx(rows: string[][]): Promise<Uint8Array> {
               ...rows.map((r) => new TableRow({ children: r.map(cell) })),
             ],
           }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/**
+ * A report numbered by Word's automatic numbering: numbered headings ("4. Findings"), paragraphs
+ * numbered "%1.%2" under them (one by its paragraph style), a lettered sub-list that restarts under
+ * each paragraph, Roman numerals, a simple numbered list, a list started again, a list continued
+ * after a paragraph, and bullets; with hidden text (a run, and a character style) in between.
+ */
+export async function numberedDocx(): Promise<Uint8Array> {
+  const legal = (level: number, text: string) => new Paragraph({ text, numbering: { reference: 'legal', level } });
+  const simple = (text: string, restart = false) => new Paragraph({ text, numbering: { reference: 'simple', level: 0, ...(restart ? { restart: true } : {}) } });
+  const doc = new Document({
+    styles: {
+      paragraphStyles: [{ id: 'NumberedPara', name: 'Numbered Para', basedOn: 'Normal', paragraph: { numbering: { reference: 'legal', level: 1 } } }],
+      characterStyles: [{ id: 'Secret', name: 'Secret', run: { vanish: true } }],
+    },
+    numbering: {
+      config: [
+        {
+          reference: 'legal',
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: 'left', start: 4 },
+            { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2', alignment: 'left' },
+            { level: 2, format: LevelFormat.LOWER_LETTER, text: '(%3)', alignment: 'left' },
+            { level: 3, format: LevelFormat.LOWER_ROMAN, text: '%4)', alignment: 'left' },
+          ],
+        },
+        { reference: 'simple', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: 'left' }] },
+        { reference: 'roman', levels: [{ level: 0, format: LevelFormat.UPPER_ROMAN, text: 'Part %1', alignment: 'left', start: 3 }, { level: 1, format: LevelFormat.UPPER_LETTER, text: '%2.', alignment: 'left' }] },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Findings', heading: HeadingLevel.HEADING_1, numbering: { reference: 'legal', level: 0 } }),
+          ...Array.from({ length: 10 }, (_, i) => legal(1, `Finding paragraph ${i + 1}.`)),
+          new Paragraph({ text: 'The health visitor saw the family.', style: 'NumberedPara' }),
+          new Paragraph({
+            children: [new TextRun('The school nurse '), new TextRun({ text: SECRETS.hidden, vanish: true }), new TextRun('saw Child E.')],
+            numbering: { reference: 'legal', level: 1 },
+          }),
+          legal(2, 'at school;'),
+          legal(2, 'at home.'),
+          legal(3, 'in the morning'),
+          legal(1, 'The GP saw Child E twice.'),
+          legal(2, 'in January;'),
+          new Paragraph({ text: 'Recommendations', heading: HeadingLevel.HEADING_1, numbering: { reference: 'legal', level: 0 } }),
+          legal(1, 'The partnership should review escalation.'),
+          new Paragraph({ children: [new TextRun('Visible words '), new TextRun({ text: 'Stylesecret words', style: 'Secret' })] }),
+          simple('First simple item'),
+          simple('Second simple item'),
+          new Paragraph({ text: 'A bullet', bullet: { level: 0 } }),
+          new Paragraph('A paragraph between the lists.'),
+          simple('Third simple item, continued'),
+          new Paragraph('Another paragraph.'),
+          simple('A new list', true),
+          simple('Its second item'),
+          new Paragraph({ text: 'Appendix', numbering: { reference: 'roman', level: 0 } }),
+          new Paragraph({ text: 'Lettered', numbering: { reference: 'roman', level: 1 } }),
         ],
       },
     ],

@@ -5,11 +5,14 @@
  * tracked change (it ignores `w:del` and `w:moveFrom`, keeps `w:ins` and `w:moveTo`) and leaves
  * comments out unless asked for them.
  *
- * Mammoth does not read hidden text (`w:vanish`): it would print it as ordinary text. So a
- * document holding hidden text is refused (fail closed) with how to remove it in Word.
+ * Mammoth does not read hidden text (`w:vanish`): it would print it as ordinary text. And it
+ * knows only that a paragraph is in a list, not the number Word shows. So the package first goes
+ * through a pre-pass (word-xml.ts) that removes hidden runs (counted, never printed) and writes
+ * Word's automatic paragraph numbers ("4.12") into the text.
  */
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import { prepareDocx } from './word-xml.ts';
 
 /** What a .docx holds that the import leaves out, by count; never the text. */
 export interface DocxInventory {
@@ -19,8 +22,6 @@ export interface DocxInventory {
   /** Formatting changes tracked (`w:rPrChange`, `w:pPrChange`): nothing to carry, but counted. */
   formatChanges: number;
   comments: number;
-  /** Runs or styles marked hidden (`w:vanish`). */
-  hidden: number;
   /** Document properties present (author, last modified by, company, manager...): names only. */
   properties: string[];
   /** The document's title property, which the import uses for the page title. */
@@ -51,15 +52,11 @@ function decodeXmlText(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** A `w:vanish` that hides (not `w:val="0"` or `"false"`). */
-const VANISH = /<w:(?:spec)?[vV]anish(?:\s+w:val="(?!0"|false"|off")[^"]*")?\s*\/>/g;
-
 /** Counts, from the package's XML, what the import must leave out. Throws on a file that is not a .docx. */
 export async function inspectDocx(data: Uint8Array): Promise<DocxInventory> {
   const zip = await JSZip.loadAsync(data);
   const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
   const body = [await read('word/document.xml'), await read('word/footnotes.xml'), await read('word/endnotes.xml')].join('\n');
-  const styles = await read('word/styles.xml');
   const core = await read('docProps/core.xml');
   const app = await read('docProps/app.xml');
   const props = core + app;
@@ -70,7 +67,6 @@ export async function inspectDocx(data: Uint8Array): Promise<DocxInventory> {
     moves: count(body, /<w:moveFrom\b/g),
     formatChanges: count(body, /<w:(?:rPr|pPr|tblPr|tcPr|trPr|sectPr)Change\b/g),
     comments: count(await read('word/comments.xml'), /<w:comment\b/g),
-    hidden: count(body, VANISH) + count(styles, VANISH),
     properties: Object.entries(PERSONAL_PROPERTIES)
       .filter(([, re]) => re.test(props))
       .map(([name]) => name),
@@ -95,6 +91,10 @@ export interface DocxHtml {
   images: DocxImage[];
   /** Mammoth's warnings (unrecognised styles and elements it dropped). */
   messages: string[];
+  /** Pieces of hidden text left out (never converted). */
+  hidden: number;
+  /** Paragraphs whose automatic number (Word's numbering) was written into the text. */
+  numbered: number;
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -103,13 +103,23 @@ const EXTENSIONS: Record<string, string> = {
   'image/gif': 'gif',
   'image/svg+xml': 'svg',
   'image/tiff': 'tiff',
+  'image/bmp': 'bmp',
+  'image/x-emf': 'emf',
+  'image/emf': 'emf',
+  'image/x-wmf': 'wmf',
+  'image/wmf': 'wmf',
+  'image/webp': 'webp',
 };
 
-/** Converts a .docx to semantic HTML with mammoth; images are named `<prefix>image-N.<ext>`. */
+/**
+ * Converts a .docx to semantic HTML with mammoth, after the pre-pass (hidden text out, automatic
+ * numbers in); images are named `<prefix>image-N.<ext>`, the extension from the image's type.
+ */
 export async function docxToHtml(data: Uint8Array, prefix = ''): Promise<DocxHtml> {
   const images: DocxImage[] = [];
+  const prepared = await prepareDocx(data);
   const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(data) },
+    { buffer: Buffer.from(prepared.data) },
     {
       // Comments are left out by default; say so, and keep Word's headings, lists and tables.
       ignoreEmptyParagraphs: true,
@@ -123,5 +133,7 @@ export async function docxToHtml(data: Uint8Array, prefix = ''): Promise<DocxHtm
       }),
     },
   );
-  return { html: result.value, images, messages: result.messages.map((m) => m.message) };
+  // An image of a type the site cannot show is an error of its own (markdown.ts), not a warning.
+  const messages = result.messages.map((m) => m.message).filter((m) => !m.startsWith('Image of type '));
+  return { html: result.value, images, messages, hidden: prepared.hidden, numbered: prepared.numbered };
 }

@@ -3,9 +3,11 @@
  * expressions), with turndown. Word's Heading 1 becomes `##` (the page's first level under its
  * title); footnotes and endnotes become Markdown footnotes (`[^1]`, `[^e1]`); tables become
  * Markdown tables, and a table Markdown cannot express (merged cells, several paragraphs or a
- * list in a cell, a table in a table) is an error naming it. An image without alt text is an error.
+ * list in a cell, a table in a table) is an error naming it. An image without alt text is an error,
+ * and so is one of a type the site cannot show (only PNG, JPEG and GIF: src/utils/review-image.ts).
  */
 import TurndownService from 'turndown';
+import { REVIEW_IMAGE } from '../review-image.ts';
 
 export interface MarkdownResult {
   markdown: string;
@@ -48,7 +50,8 @@ export function htmlToMarkdown(html: string): MarkdownResult {
   const counts = { headings: 0, paragraphs: 0, tables: 0, footnotes: 0, endnotes: 0, images: 0, lists: 0 };
   const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*', strongDelimiter: '**', codeBlockStyle: 'fenced' });
   const base = service.escape.bind(service);
-  service.escape = (s: string) => escapeMdx(base(s));
+  // turndown escapes "1. " at the start of a paragraph, not "1) ", which Markdown also reads as a list.
+  service.escape = (s: string) => escapeMdx(base(s).replace(/^(\d+)\)(?=\s)/, '$1\\)'));
   // A nested service for table cells and footnote bodies, without the counting rules.
   const inner = new TurndownService({ emDelimiter: '*', strongDelimiter: '**' });
   inner.escape = service.escape;
@@ -58,7 +61,8 @@ export function htmlToMarkdown(html: string): MarkdownResult {
     replacement(content, node) {
       counts.headings++;
       const level = Math.min(Number(node.nodeName.charAt(1)) + 1, 6);
-      return `\n\n${'#'.repeat(level)} ${content.trim()}\n\n`;
+      // A heading's number ("4. Findings", written by the numbering pre-pass) needs no escape.
+      return `\n\n${'#'.repeat(level)} ${content.trim().replace(/^(\d+)\\\./, '$1.')}\n\n`;
     },
   });
   service.addRule('paragraph', {
@@ -140,6 +144,14 @@ export function htmlToMarkdown(html: string): MarkdownResult {
       counts.images++;
       const src = img.getAttribute('src') ?? '';
       const alt = img.getAttribute('alt')?.trim();
+      if (!REVIEW_IMAGE.test(src)) {
+        const type = (/\.([a-z0-9]+)$/.exec(src)?.[1] ?? 'unknown').toUpperCase();
+        errors.push(
+          `Image ${counts.images} (${src}, ${placeOf(img)}) is a ${type} image, which the site cannot show: it shows PNG, JPEG and GIF images only. ` +
+            'In Word, right-click the image, choose "Save as Picture" and save it as PNG, then "Change Picture" to that file (or paste it back as a PNG), and import again.',
+        );
+        return '';
+      }
       if (!alt) {
         errors.push(`Image ${counts.images} (${src}, ${placeOf(img)}) has no alt text. In Word, right-click the image, choose "View Alt Text" and describe what it shows (or tick "Mark as decorative" and delete it), then import again.`);
         return '';

@@ -260,17 +260,24 @@ export function recommendationsFromMarkdown(markdown: string, file: string): Pla
   if (start < 0) return { recommendations: [], errors: [`${file}: no heading with "Recommendation" in it; the import takes the recommendations from the numbered items under that heading.`], warnings: [], found: [] };
   const level = /^#+/.exec(lines[start]!)![0].length;
   const items: string[] = [];
+  /** Paragraphs numbered as Word showed them ("5.1 The partnership..."), taken when there is no list. */
+  const numbered: string[] = [];
   let inItem = false;
   for (const line of lines.slice(start + 1)) {
     const heading = /^(#+) /.exec(line);
     if (heading && heading[1]!.length <= level) break;
     const item = /^\s*(?:\d+[.)]|[-*])\s+(.*)$/.exec(line) ?? /^\s*((?:recommendation\s*\d+|r\d+)\b.*)$/i.exec(line);
+    const paragraph = /^(?:\d+(?:\.\d+)+\.?|\d+\\[.)])\s+(\S.*)$/.exec(line);
+    const lettered = /^(\(?[a-z]\)|[a-z]\.)\s+\S/i.test(line);
     if (item) {
       items.push(stripNumber(item[1]!));
       inItem = true;
     } else if (inItem && /^\s{2,}\S/.test(line)) items[items.length - 1] += ` ${line.trim()}`;
     else if (!line.trim()) inItem = false;
+    else if (paragraph) numbered.push(paragraph[1]!);
+    else if (lettered && numbered.length) numbered[numbered.length - 1] += ` ${line.trim()}`;
   }
+  if (!items.length) items.push(...numbered);
   const plain = (s: string) =>
     s
       .replace(/\[\^[^\]]+\]/g, '')

@@ -18,6 +18,10 @@ export interface ReportImport {
   images: DocxImage[];
   inventory: DocxInventory;
   counts: MarkdownResult['counts'];
+  /** Paragraphs whose automatic number (Word's numbering) was written into the text. */
+  numbered: number;
+  /** Pieces of hidden text left out. */
+  hidden: number;
   errors: string[];
   /** What was left out, by count (never the text). */
   leftOut: string[];
@@ -114,13 +118,7 @@ export interface ImportReportOptions {
 export async function importReport(data: Uint8Array, options: ImportReportOptions): Promise<ReportImport> {
   const inventory = await inspectDocx(data);
   const errors: string[] = [];
-  if (inventory.hidden > 0) {
-    errors.push(
-      `The document holds hidden text (${plural(inventory.hidden, 'hidden run or style', 'hidden runs or styles')}), which the converter would print as ordinary text. ` +
-        'In Word, choose File > Info > Check for Issues > Inspect Document, and remove "Hidden Text"; then save and import again.',
-    );
-  }
-  const { html, images, messages } = await docxToHtml(data, `${options.kind}-`);
+  const { html, images, messages, hidden, numbered } = await docxToHtml(data, `${options.kind}-`);
   const md = htmlToMarkdown(html);
   errors.push(...md.errors);
   const leftOut: string[] = [];
@@ -130,6 +128,7 @@ export async function importReport(data: Uint8Array, options: ImportReportOption
       `${plural(changes, 'tracked change')} (${inventory.insertions} inserted, ${inventory.deletions} deleted, ${inventory.moves} moved, ${inventory.formatChanges} formatting), taken as accepted: no deleted text was imported.`,
     );
   }
+  if (hidden) leftOut.push(`${plural(hidden, 'piece of hidden text', 'pieces of hidden text')} left out: hidden text is never imported.`);
   if (inventory.comments) leftOut.push(`${plural(inventory.comments, 'comment')}: not imported.`);
   if (inventory.properties.length) leftOut.push(`${plural(inventory.properties.length, 'document property', 'document properties')} (${inventory.properties.join(', ')}): not imported.`);
   // Mammoth's warnings name styles and elements, never the document's text.
@@ -144,6 +143,8 @@ export async function importReport(data: Uint8Array, options: ImportReportOption
     images,
     inventory,
     counts: md.counts,
+    numbered,
+    hidden,
     errors,
     leftOut,
     todo,
