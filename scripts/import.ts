@@ -72,6 +72,7 @@ function ensureFolder(except: string): string[] {
   return created.files.filter((f) => path.basename(f) !== except);
 }
 
+/** Stops, writing nothing, when the file exists and --force was not given. */
 function refuseOverwrite(file: string): void {
   if (existsSync(file) && !force) {
     console.error(`${rel(file)} already exists; nothing was changed. Add --force to replace it.`);
@@ -121,6 +122,12 @@ try {
     if (result.errors.length || !result.mdx) {
       console.error(`\n${input}: ${result.errors.length === 1 ? '1 problem' : `${result.errors.length} problems`}; nothing was written:`);
       for (const e of result.errors) console.error(`  ${e}`);
+      process.exit(1);
+    }
+    // An image already in the folder is never replaced without --force, like the document.
+    const taken = result.images.map((image) => path.join(dir, image.name)).filter((file) => existsSync(file));
+    if (taken.length && !force) {
+      console.error(`\n${taken.map(rel).join(', ')} already ${taken.length === 1 ? 'exists' : 'exist'}; nothing was written. Add --force to replace ${taken.length === 1 ? 'it' : 'them'}.`);
       process.exit(1);
     }
     const made = ensureFolder(`${kind}.mdx`);

@@ -49,7 +49,8 @@ describe('toSiteModel', () => {
     const report = result.project.reviews.find((r) => r.report)!.report!;
     expect(report.body.length).toBeGreaterThan(0);
     expect(json).not.toContain(JSON.stringify(report.body).slice(1, -1));
-    expect(Object.keys(toSiteModel(result, context).project.reviews[0]!.report ?? {})).toEqual(['file', 'data']);
+    // A document keeps its file, its data and the names of the images its text shows (to serve them only while it is public).
+    expect(Object.keys(toSiteModel(result, context).project.reviews[0]!.report ?? {})).toEqual(['file', 'data', 'images']);
   });
 
   it('refuses a result with errors: the site is never made from content with errors', () => {

@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { makeSiteCopy, type SiteCopy } from './support/site-copy.ts';
 import { files, textOf } from './support/output.ts';
+import { PNG } from './support/docx-fixtures.ts';
 import { runCheck } from '../src/check/index.ts';
 import { parseFrontmatter } from '../src/utils/yaml/frontmatter.ts';
 import { reportSchema, statementSchema } from '../src/schemas/documents.ts';
@@ -123,7 +124,12 @@ describe('the sample site build', () => {
     site.write('reviews/canary-future/report.mdx', report({ slug: 'cf', published: '2027-03-01', secret: plant('future report'), summarySecret: plant('future summary') }));
     site.write('reviews/canary-future/statement.mdx', statement('Statement: Child CF', '2027-03-01', plant('future review statement')));
     // Withheld, delayed, archived and unsigned report bodies: the page exists, the body does not.
-    site.write('reviews/canary-withheld/report.mdx', report({ slug: 'cw', publication: 'withheld', secret: plant('withheld body') }));
+    site.write('reviews/canary-withheld/report.mdx', report({ slug: 'cw', publication: 'withheld', secret: `${plant('withheld body')}\n\n![A chart](report-image-1.png)` }));
+    // The withheld report's image stays out; the public statement beside it shows (and serves) its own; an image no document shows is never served.
+    site.write('reviews/canary-withheld/report-image-1.png', Buffer.concat([PNG, Buffer.from(plant('withheld image'))]));
+    site.write('reviews/canary-withheld/statement.mdx', statement('Statement: Child CW', '2026-01-10', 'Shown here:\n\n![A timeline of contacts](statement-image-1.png)'));
+    site.write('reviews/canary-withheld/statement-image-1.png', Buffer.from(PNG));
+    site.write('reviews/canary-withheld/stray-image.png', Buffer.concat([PNG, Buffer.from(plant('stray image'))]));
     site.write('reviews/canary-delayed/report.mdx', report({ slug: 'cl', publication: 'delayed', extra: 'expected: 2027-06-01\ndelayReason: an ongoing criminal trial', secret: plant('delayed body') }));
     site.write(
       'reviews/canary-archived/report.mdx',
@@ -209,6 +215,14 @@ describe('the sample site build', () => {
     expect(page('canary-archived')).toContain('ask for a copy');
     expect(page('canary-public')).toContain('This review is public.');
     expect(existsSync(path.join(outDir, 'reviews/canary-archived/canary.pdf'))).toBe(false);
+  });
+
+  it("serves an image while a public document shows it, never a withheld report's or one no document shows", () => {
+    const dir = path.join(outDir, 'reviews/canary-withheld');
+    expect(readFileSync(path.join(dir, 'statement/index.html'), 'utf8')).toMatch(/<img src="\/reviews\/canary-withheld\/statement-image-1\.png" alt="A timeline of contacts"\/?>/);
+    expect(readFileSync(path.join(dir, 'statement-image-1.png'))).toEqual(Buffer.from(PNG));
+    expect(existsSync(path.join(dir, 'report-image-1.png'))).toBe(false);
+    expect(existsSync(path.join(dir, 'stray-image.png'))).toBe(false);
   });
 
   it('lets no text of a non-public document reach any output file', () => {

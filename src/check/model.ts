@@ -31,14 +31,20 @@ export interface ModelDocument<T> {
   data: T;
 }
 
+/** A review's document (report, statement, briefing): where it is, its data, and the review images its text shows. */
+export interface ModelText<T> extends ModelDocument<T> {
+  /** The images beside it that its body shows (`![alt](report-image-1.png)`): served only while it is public. */
+  images: string[];
+}
+
 /** A review folder as the site sees it. */
 export interface ModelReview {
   slug: string;
   dir: string;
   files: string[];
-  report?: ModelDocument<Report> | undefined;
-  statement?: ModelDocument<Statement> | undefined;
-  briefing?: ModelDocument<Briefing> | undefined;
+  report?: ModelText<Report> | undefined;
+  statement?: ModelText<Statement> | undefined;
+  briefing?: ModelText<Briefing> | undefined;
   plan?: ModelDocument<ActionPlan> | undefined;
   /** The case file: in the partners build only. */
   case?: ModelDocument<Case> | undefined;
@@ -81,6 +87,10 @@ export interface SiteModel extends CheckView {
 
 function doc<T>(d: { file: string; data: T } | undefined): ModelDocument<T> | undefined {
   return d ? { file: d.file, data: d.data } : undefined;
+}
+
+function text<T>(d: { file: string; data: T; images: string[] } | undefined): ModelText<T> | undefined {
+  return d ? { file: d.file, data: d.data, images: d.images } : undefined;
 }
 
 /** True for a folder that holds a case file and no document of a review: a case, not (yet) a review. */
@@ -127,9 +137,9 @@ export function toSiteModel(result: CheckResult, context: BuildContext): SiteMod
         slug: r.slug,
         dir: r.dir,
         files: partners ? r.files : r.files.filter((f) => f !== 'case.yaml'),
-        report: doc(r.report),
-        statement: doc(r.statement),
-        briefing: doc(r.briefing),
+        report: text(r.report),
+        statement: text(r.statement),
+        briefing: text(r.briefing),
         plan: doc(r.plan),
         ...(partners && r.case ? { case: doc(r.case) } : {}),
       })),

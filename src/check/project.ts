@@ -53,6 +53,7 @@ import {
 import { caseLifecycle, type CaseLifecycle } from '../utils/case-lifecycle.ts';
 import type { IsoDate } from '../utils/dates.ts';
 import type { Problem } from '../utils/problems.ts';
+import { imagesShown } from '../utils/review-image.ts';
 import { readTextFile } from '../utils/text-file.ts';
 import { parseFrontmatter } from '../utils/yaml/frontmatter.ts';
 import { locate, parseYaml, plainData, type YamlSource } from '../utils/yaml/source.ts';
@@ -84,6 +85,8 @@ export interface MdxFile<T> extends SourceFile<T> {
   body: string;
   /** The file line on which `body` starts. */
   bodyLine: number;
+  /** The review images the body shows (`![alt](report-image-1.png)`): the site serves them only while the document is public. */
+  images: string[];
 }
 
 /** One action of a valid plan, with what the monitoring computes for it today. */
@@ -271,7 +274,8 @@ function readMdx<S extends z.ZodType>(
     problems.push(...parsed.problems);
     return undefined;
   }
-  return { file: relative, data: parsed.data, source: parsed.source, body: parsed.body ?? '', bodyLine: parsed.bodyLine ?? 1 };
+  const body = parsed.body ?? '';
+  return { file: relative, data: parsed.data, source: parsed.source, body, bodyLine: parsed.bodyLine ?? 1, images: imagesShown(body) };
 }
 
 /** Counts the actions in a plan's YAML tree, whatever the schema says of it. */

@@ -1,11 +1,14 @@
 /**
- * PDF files attached to reviews. Only files of reports whose body is public reach the output
- * (through the `/reviews/<slug>/<file>` endpoint, which asks the catalogue).
+ * Files attached to reviews: PDFs, and the images their documents show. Only files of public
+ * documents reach the output (through the `/reviews/<slug>/<file>` endpoint, which asks
+ * `publicFiles()`): a PDF while the report's text is public, an image while a document that shows
+ * it is public.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { context } from './model.ts';
-import { REVIEW_IMAGE } from '../utils/review-image.ts';
+import { context, siteModel } from './model.ts';
+import { publicImages, REVIEW_IMAGE } from '../utils/review-image.ts';
+import type { PublicReview } from '../utils/catalogue.ts';
 
 /** Where a review's file is on disk. */
 export function attachmentPath(slug: string, file: string): string {
@@ -26,4 +29,15 @@ export function attachmentBytes(slug: string, file: string): Buffer {
 export function reviewImages(slug: string): string[] {
   const dir = path.join(context.root, 'reviews', slug);
   return existsSync(dir) ? readdirSync(dir).filter((f) => REVIEW_IMAGE.test(f)).sort() : [];
+}
+
+/** The files of a public review served today: its PDFs while the report's text is public, and each image a public document of it shows. */
+export function publicFiles(review: PublicReview): string[] {
+  const folder = siteModel().project.reviews.find((r) => r.slug === review.slug);
+  const images = publicImages({
+    public: { report: review.bodyPublic, statement: Boolean(review.statement), briefing: Boolean(review.briefing) },
+    shows: { report: folder?.report?.images, statement: folder?.statement?.images, briefing: folder?.briefing?.images },
+    files: reviewImages(review.slug),
+  });
+  return [...(review.bodyPublic ? review.pdfs.map((pdf) => pdf.file) : []), ...images];
 }

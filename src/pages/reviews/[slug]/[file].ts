@@ -1,13 +1,11 @@
-/** Serves a review's PDFs and the images its text shows, only for reports whose body is public today. */
+/** Serves a review's PDFs while its report's text is public today, and each image while a public document of the review shows it. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { catalogue } from '../../../data/public.ts';
-import { attachmentBytes, reviewImages } from '../../../data/attachments.ts';
+import { attachmentBytes, publicFiles } from '../../../data/attachments.ts';
 import { attachmentType } from '../../../utils/review-image.ts';
 
 export const getStaticPaths: GetStaticPaths = async () =>
-  (await catalogue()).reviews.flatMap((review) =>
-    review.bodyPublic ? [...review.pdfs.map((pdf) => pdf.file), ...reviewImages(review.slug)].map((file) => ({ params: { slug: review.slug, file } })) : [],
-  );
+  (await catalogue()).reviews.flatMap((review) => publicFiles(review).map((file) => ({ params: { slug: review.slug, file } })));
 
 export const GET: APIRoute = ({ params }) =>
   new Response(new Uint8Array(attachmentBytes(params.slug!, params.file!)), { headers: { 'Content-Type': attachmentType(params.file!) } });
