@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { matchAgencies, matchHeader, mapStatus, planFromTable, recommendationsFromMarkdown } from '../src/utils/import/plan.ts';
+import { matchAgencies, matchHeader, mapStatus, planFromTable, planYaml, recommendationsFromMarkdown } from '../src/utils/import/plan.ts';
 import { importPlan } from '../src/utils/import/plan-files.ts';
 import { actionPlanSchema } from '../src/schemas/action-plan.ts';
 import { planDocx, reportDocx } from './support/docx-fixtures.ts';
@@ -61,10 +61,39 @@ describe('plan tables', () => {
     ]);
     const [a, b] = plan.recommendations[0].actions;
     expect(a).toMatchObject({ id: 'R1.1', owner: 'police', timescale: 'March 2026', status: 'in-progress' });
-    expect(b).toMatchObject({ id: 'R1.2', owner: 'childrens-services', timescale: 'TBC', status: 'complete', evidence: 'Training records' });
+    // "TBC" and "Complete" (with no completion date): a valid draft action, nothing guessed, and a toDo saying what the spreadsheet said.
+    expect(b).toMatchObject({ id: 'R1.2', owner: 'childrens-services', timescale: options.dueBy, status: 'in-progress', evidence: 'Training records' });
+    expect(b.toDo).toBe(
+      `plan.xlsx, sheet "Plan", row 4, column G: the timescale said "TBC"; "${options.dueBy}" is a placeholder: write the timescale the partners agreed. ` +
+        'plan.xlsx, sheet "Plan", row 4, column H: the status said "Complete"; it is in-progress until you add completedOn (the day it was done), then set status: complete.',
+    );
+    expect(a.toDo).toBeUndefined();
     expect(plan.recommendations[1].actions[0]).toMatchObject({ timescale: 'June 2026', status: 'not-started' });
-    expect(r.warnings.find((w) => w.includes('"TBC"'))).toMatch(/plan\.xlsx, sheet "Plan", row 4, column G: the timescale was kept as written/);
+    expect(r.warnings).toContain(`plan.xlsx, sheet "Plan", row 4, column G: R1.2: the timescale said "TBC"; "${options.dueBy}" is a placeholder: write the timescale the partners agreed.`);
     expect(r.warnings.join('\n')).toMatch(/RAG column was not copied/);
+    // It passes the check as a draft with no edit; endorsing it (draft removed) with the work still to do is an error at each toDo.
+    expect(actionPlanSchema.safeParse(plan).success).toBe(true);
+    const endorsed = actionPlanSchema.safeParse({ ...plan, draft: false, agreed: '2026-11-30' });
+    expect(endorsed.success).toBe(false);
+    expect(endorsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['recommendations.0.actions.1.toDo']);
+  });
+
+  it('imports Assured and Withdrawn rows and an empty or unreadable timescale as a valid draft, saying what to fill at the row and column', () => {
+    const rows = [
+      ['Issue', 'Action', 'By whom', 'Outcome sought', 'Timescale', 'Status'],
+      ['Issue A', 'Act A', 'Police', 'Out A', '', 'Assured'],
+      ['Issue B', 'Act B', 'Police', 'Out B', 'Spring', 'Withdrawn'],
+    ];
+    const r = planFromTable({ name: 'table 1', rows }, { agencies, defaultOwner: 'lscp', dueBy: 'May 2027', file: 'p.docx' });
+    expect(r.errors).toEqual([]);
+    const [a, b] = r.recommendations.map((x) => x.actions[0]!);
+    expect(a).toMatchObject({ timescale: 'May 2027', status: 'in-progress' });
+    expect(a!.toDo).toContain('p.docx, table 1, row 2, column E: the timescale was empty');
+    expect(a!.toDo).toContain('row 2, column F: the status said "Assured"; it is in-progress until you add completedOn (the day it was done) and evidence (that it was done) and assuredOn');
+    expect(b).toMatchObject({ timescale: 'May 2027', status: 'withdrawn', reason: 'To be written. Why the action was withdrawn.' });
+    expect(b!.toDo).toContain('row 3, column E: the timescale said "Spring"');
+    const plan = parse(planYaml('child-e', r.recommendations, 'p.docx'));
+    expect(actionPlanSchema.safeParse(plan).success).toBe(true);
   });
 
   it('names an unknown agency and status at their row and column, suggesting the nearest', async () => {
@@ -90,7 +119,7 @@ describe('plan tables', () => {
   });
 
   it('refuses a table without the plan\'s headers', () => {
-    const r = planFromTable({ name: 'table 1', rows: [['Agency', 'Contacts'], ['Police', '2']] }, { agencies, defaultOwner: 'lscp', file: 'x.docx' });
+    const r = planFromTable({ name: 'table 1', rows: [['Agency', 'Contacts'], ['Police', '2']] }, { agencies, defaultOwner: 'lscp', dueBy: 'May 2027', file: 'x.docx' });
     expect(r.errors[0]).toMatch(/no header row found/);
   });
 });

@@ -173,6 +173,12 @@ export const actionSchema = z
     updates: z.array(updateSchema).default([]).describe('Dated progress notes, oldest first.'),
     /** INTERNAL (listed in INTERNAL_FIELDS): `stripInternal()` removes it for the public site. */
     notes: text.optional().describe('INTERNAL, partners only: notes that are never shown on the public site.'),
+    /** The plan-level refinement below refuses it outside a draft, so a plan cannot be endorsed with work left to do. */
+    toDo: text
+      .optional()
+      .describe(
+        'Only in a draft plan: what is still to be done for this action before the plan is endorsed (npm run import writes it, saying what the spreadsheet said). Do it, then delete toDo; a plan that is not a draft cannot have one.',
+      ),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -315,6 +321,19 @@ export const actionPlanSchema = z
         path: ['agreed'],
         message: 'is required unless draft is true: the day the partnership endorsed the plan, written YYYY-MM-DD',
       });
+    }
+    if (!plan.draft) {
+      plan.recommendations.forEach((r, ri) =>
+        r.actions.forEach((a, ai) => {
+          if (a.toDo) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['recommendations', ri, 'actions', ai, 'toDo'],
+              message: `is only allowed while the plan is a draft (draft: true): it says there is still something to do for ${a.id} ("${a.toDo}"). Do it, then delete toDo`,
+            });
+          }
+        }),
+      );
     }
   })
   .meta({

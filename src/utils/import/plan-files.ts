@@ -111,7 +111,7 @@ export async function importPlan(file: string, data: Uint8Array, options: PlanFi
   } else {
     const tables = lower.endsWith('.xlsx') ? await tablesFromXlsx(data) : lower.endsWith('.csv') ? await tablesFromCsv(data) : lower.endsWith('.docx') ? await tablesFromDocx(data) : undefined;
     if (!tables) return { recommendations: [], errors: [`${name}: a plan is imported from .xlsx, .csv or .docx; save it as one of those.`], warnings: [], found: [], yaml: '' };
-    const results = tables.map((t) => planFromTable(t, { agencies: options.agencies, defaultOwner: options.defaultOwner, file: name }));
+    const results = tables.map((t) => planFromTable(t, { agencies: options.agencies, defaultOwner: options.defaultOwner, dueBy: options.dueBy, file: name }));
     // The first table with a header row is the plan; other tables and sheets are named, not read.
     const plan = results.find((r) => r.recommendations.length || r.errors.every((e) => !e.includes('no header row')));
     result = plan ?? results[0] ?? { recommendations: [], errors: [`${name}: no table found.`], warnings: [], found: [] };

@@ -126,6 +126,9 @@ export interface ImportedAction {
   evidence?: string;
   timescale: string;
   status: string;
+  reason?: string;
+  /** What the editor must still do before the plan is endorsed (allowed only in a draft plan). */
+  toDo?: string;
 }
 
 export interface ImportedRecommendation {
@@ -153,6 +156,8 @@ export interface TableOptions {
   agencies: readonly AgencyRef[];
   /** The agency id for actions without an owner cell (the partnership). */
   defaultOwner: string;
+  /** The placeholder timescale of an action whose timescale the plan cannot read ("TBC"): the template's, six months on. */
+  dueBy: string;
   /** The file name, for messages. */
   file: string;
 }
@@ -227,26 +232,38 @@ export function planFromTable(table: PlanTable, options: TableOptions): PlanImpo
     if (lead) action.lead = lead;
     const evidence = cell('evidence');
     if (evidence) action.evidence = evidence;
+    // What the plan cannot say yet is never guessed: the row becomes a valid draft action, and
+    // `toDo` (allowed only in a draft plan) says what the spreadsheet said and what to fill.
+    const toDo: string[] = [];
+    const todo = (column: number, text: string) => {
+      toDo.push(`${where(r, column)}: ${text}`);
+      warnings.push(`${where(r, column)}: ${action.id}: ${text}`);
+    };
     const timescale = cell('timescale');
-    if (!timescale) {
-      action.timescale = 'TBC';
-      warnings.push(`${where(r, col('timescale') >= 0 ? col('timescale') : 0)}: no timescale; "TBC" was written: replace it with one the plan can read.`);
-    } else {
-      action.timescale = timescale;
-      const parsed = parseTimescale(timescale);
-      if (!parsed.ok) warnings.push(`${where(r, col('timescale'))}: the timescale was kept as written, but ${parsed.message}`);
+    const parsed = timescale ? parseTimescale(timescale) : undefined;
+    if (parsed?.ok) action.timescale = timescale;
+    else {
+      action.timescale = options.dueBy;
+      const said = timescale ? `said "${timescale}"` : 'was empty';
+      todo(col('timescale') >= 0 ? col('timescale') : 0, `the timescale ${said}; "${options.dueBy}" is a placeholder: write the timescale the partners agreed.`);
     }
     const statusText = cell('status');
     const status = mapStatus(statusText);
+    const statusColumn = col('status');
     if (!status) {
-      errors.push(`${where(r, col('status'))}: "${statusText}" is not a status the import knows. Write one of: Not started, On track (or In progress), Complete, Assured, Withdrawn.`);
-    } else {
+      errors.push(`${where(r, statusColumn)}: "${statusText}" is not a status the import knows. Write one of: Not started, On track (or In progress), Complete, Assured, Withdrawn.`);
+    } else if (status === 'complete' || status === 'assured') {
+      // Complete needs the day it was done and the evidence, which a plan table does not give: kept
+      // one step back (in-progress), never forward, until the editor adds them.
+      action.status = 'in-progress';
+      const needs = ['completedOn (the day it was done)', ...(evidence ? [] : ['evidence (that it was done)']), ...(status === 'assured' ? ['assuredOn (the day the MESI subgroup accepted the evidence)'] : [])];
+      todo(statusColumn, `the status said "${statusText}"; it is in-progress until you add ${needs.join(' and ')}, then set status: ${status}.`);
+    } else if (status === 'withdrawn') {
       action.status = status;
-      if (status === 'complete' || status === 'assured') {
-        warnings.push(`${where(r, col('status'))}: "${statusText}": add completedOn${status === 'assured' ? ' and assuredOn' : ''}${evidence ? '' : ' and evidence'} to ${action.id} (docs/action-plans.md).`);
-      }
-      if (status === 'withdrawn') warnings.push(`${where(r, col('status'))}: "${statusText}": add the reason ${action.id} was withdrawn.`);
-    }
+      action.reason = 'To be written. Why the action was withdrawn.';
+      todo(statusColumn, `the status said "${statusText}": write why it was withdrawn in reason.`);
+    } else action.status = status;
+    if (toDo.length) action.toDo = toDo.join(' ');
     current.actions.push(action);
   }
   found.push(`${recommendations.length} recommendations, ${recommendations.reduce((n, rec) => n + rec.actions.length, 0)} actions.`);
