@@ -234,7 +234,7 @@ export const IMPORTED = 'child-e';
  */
 async function importReport(root: string): Promise<void> {
   const docx = path.join(root, 'imported-report.docx');
-  await writeFile(docx, await reportDocx({ title: 'Child E' }));
+  await writeFile(docx, await reportDocx({ title: 'Child E', hiddenText: true }));
   const result = spawnSync(path.join(PROJECT, 'node_modules/.bin/node'), [path.join(PROJECT, 'scripts/import.ts'), docx, '--review', IMPORTED], {
     cwd: root,
     encoding: 'utf8',
