@@ -144,6 +144,18 @@ function paragraphProperties(xml: string, p: Span): { span: Span | undefined; ow
   return { span, own: span ? ownProperties(xml.slice(span.openEnd, span.closeStart)) : '' };
 }
 
+/** The text with each edit (none overlapping) made: in one pass, not a copy of the whole text per edit. */
+function applyEdits(xml: string, edits: readonly { at: number; remove: number; insert: string }[]): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const e of [...edits].sort((a, b) => a.at - b.at)) {
+    parts.push(xml.slice(from, e.at), e.insert);
+    from = e.at + e.remove;
+  }
+  parts.push(xml.slice(from));
+  return parts.join('');
+}
+
 const TEXT_CONTENT = /<w:(t|drawing|pict|object|sym|tab|br)\b/;
 
 /** Removes hidden runs; returns the new XML and how many pieces of hidden text there were. */
@@ -173,9 +185,7 @@ export function removeHiddenRuns(xml: string, styles: Map<string, StyleInfo>): {
     if (TEXT_CONTENT.test(xml.slice(run.openEnd, run.closeStart)) && !adjacent) pieces++;
     lastCut = run.end;
   }
-  let out = xml;
-  for (const [a, b] of cuts.reverse()) out = out.slice(0, a) + out.slice(b);
-  return { xml: out, hidden: pieces };
+  return { xml: applyEdits(xml, cuts.map(([at, end]) => ({ at, remove: end - at, insert: '' }))), hidden: pieces };
 }
 
 interface Level {
@@ -394,9 +404,7 @@ export function writeNumbers(xml: string, styles: Map<string, StyleInfo>, number
       edits.push({ at: p.openEnd, remove: 0, insert: run });
     }
   }
-  let out = xml;
-  for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.insert + out.slice(e.at + e.remove);
-  return { xml: out, numbered };
+  return { xml: applyEdits(xml, edits), numbered };
 }
 
 /**
