@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { matchAgencies, matchHeader, mapStatus, planFromTable, planYaml, recommendationsFromMarkdown } from '../src/utils/import/plan.ts';
 import { importPlan } from '../src/utils/import/plan-files.ts';
 import { actionPlanSchema } from '../src/schemas/action-plan.ts';
-import { planDocx, reportDocx } from './support/docx-fixtures.ts';
+import { planDocx, reportDocx, SECRETS } from './support/docx-fixtures.ts';
 
 const agencies = [
   { id: 'lscp', name: 'Example Borough Safeguarding Children Partnership (business unit)' },
@@ -106,13 +106,15 @@ describe('plan tables', () => {
     ]);
   });
 
-  it('reads a plan kept as a Word table under a merged title', async () => {
+  it('reads a plan kept as a Word table under a merged title, leaving hidden text out and counting it', async () => {
     const data = await planDocx([
       ['Issue', 'Action', 'By whom', 'Outcome sought', 'Timescale', 'Status'],
       ['Concerns were not escalated', 'Write a guide', 'Example Integrated Care Board', 'Concerns escalated', 'Q1 2026', 'Not started'],
-    ]);
+    ], SECRETS.hidden);
     const r = await importPlan('plan.docx', data, { ...options, mode: 'table' });
     expect(r.errors).toEqual([]);
+    expect(r.found).toContain('plan.docx: 1 piece of hidden text left out: hidden text is never imported.');
+    expect(`${r.yaml}\n${r.found.join('\n')}\n${r.warnings.join('\n')}`).not.toContain(SECRETS.hidden);
     const plan = parse(r.yaml);
     expect(plan.recommendations[0]).toMatchObject({ id: 'R1', text: 'Concerns were not escalated', actions: [{ id: 'R1.1', owner: 'icb', timescale: 'Q1 2026', status: 'not-started' }] });
     expect(actionPlanSchema.safeParse(plan).success).toBe(true);

@@ -104,9 +104,12 @@ export async function reportDocx(options: FixtureOptions = {}): Promise<Uint8Arr
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-/** A plan kept as a Word table, its first row a title merged across every column. */
-export async function planDocx(rows: string[][]): Promise<Uint8Array> {
+/** A plan kept as a Word table, its first row a title merged across every column; `hidden` adds hidden text to the first cell of the last row. */
+export async function planDocx(rows: string[][], hidden?: string): Promise<Uint8Array> {
   const width = rows[0]!.length;
+  const last = rows.length - 1;
+  const cellOf = (text: string, r: number, c: number) =>
+    hidden && r === last && c === 0 ? new TableCell({ children: [new Paragraph({ children: [new TextRun(text), new TextRun({ text: ` ${hidden}`, vanish: true })] })] }) : cell(text);
   const doc = new Document({
     sections: [
       {
@@ -115,7 +118,7 @@ export async function planDocx(rows: string[][]): Promise<Uint8Array> {
           new Table({
             rows: [
               new TableRow({ children: [new TableCell({ columnSpan: width, children: [new Paragraph('Child E: multi-agency action plan')] })] }),
-              ...rows.map((r) => new TableRow({ children: r.map(cell) })),
+              ...rows.map((r, ri) => new TableRow({ children: r.map((text, ci) => cellOf(text, ri, ci)) })),
             ],
           }),
         ],

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import domino from '@mixmark-io/domino';
 import { docxToHtml } from './docx.ts';
+import { plural } from '../text.ts';
 import { htmlToMarkdown } from './markdown.ts';
 import { planFromTable, planYaml, recommendationsFromMarkdown, withPlaceholderActions, type AgencyRef, type PlanImport, type PlanTable } from './plan.ts';
 import { MONTH_NAMES } from '../dates.ts';
@@ -54,10 +55,10 @@ export async function tablesFromCsv(data: Uint8Array): Promise<PlanTable[]> {
 }
 
 /** The tables of a Word document, a merged cell's text repeated across the columns it spans. */
-export async function tablesFromDocx(data: Uint8Array): Promise<PlanTable[]> {
-  const { html } = await docxToHtml(data);
+export async function tablesFromDocx(data: Uint8Array): Promise<{ tables: PlanTable[]; hidden: number }> {
+  const { html, hidden } = await docxToHtml(data);
   const document = domino.createDocument(`<!doctype html><body>${html}</body>`);
-  return Array.from(document.querySelectorAll('table')).map((table, i) => {
+  const tables = Array.from(document.querySelectorAll('table')).map((table, i) => {
     const rows: string[][] = [];
     const below: Record<number, { text: string; left: number }> = {};
     Array.from(table.querySelectorAll('tr')).forEach((tr) => {
@@ -87,6 +88,7 @@ export async function tablesFromDocx(data: Uint8Array): Promise<PlanTable[]> {
     });
     return { name: `table ${i + 1}`, rows };
   });
+  return { tables, hidden };
 }
 
 export interface PlanFileOptions {
@@ -103,19 +105,25 @@ export async function importPlan(file: string, data: Uint8Array, options: PlanFi
   const name = file.split(/[\\/]/).pop() ?? file;
   const lower = name.toLowerCase();
   let result: PlanImport;
+  /** Pieces of hidden text in a Word document, left out (never read). */
+  let hidden = 0;
   if (options.mode === 'recommendations') {
     if (!lower.endsWith('.docx')) return { recommendations: [], errors: [`${name}: recommendations are read from a Word report (.docx).`], warnings: [], found: [], yaml: '' };
-    const { html } = await docxToHtml(data);
-    result = recommendationsFromMarkdown(htmlToMarkdown(html).markdown, name);
+    const converted = await docxToHtml(data);
+    hidden = converted.hidden;
+    result = recommendationsFromMarkdown(htmlToMarkdown(converted.html).markdown, name);
     result.warnings.push('each recommendation has a placeholder action: write the actions the partners agreed.');
   } else {
-    const tables = lower.endsWith('.xlsx') ? await tablesFromXlsx(data) : lower.endsWith('.csv') ? await tablesFromCsv(data) : lower.endsWith('.docx') ? await tablesFromDocx(data) : undefined;
+    const word = lower.endsWith('.docx') ? await tablesFromDocx(data) : undefined;
+    hidden = word?.hidden ?? 0;
+    const tables = lower.endsWith('.xlsx') ? await tablesFromXlsx(data) : lower.endsWith('.csv') ? await tablesFromCsv(data) : word?.tables;
     if (!tables) return { recommendations: [], errors: [`${name}: a plan is imported from .xlsx, .csv or .docx; save it as one of those.`], warnings: [], found: [], yaml: '' };
     const results = tables.map((t) => planFromTable(t, { agencies: options.agencies, defaultOwner: options.defaultOwner, dueBy: options.dueBy, file: name }));
     // The first table with a header row is the plan; other tables and sheets are named, not read.
     const plan = results.find((r) => r.recommendations.length || r.errors.every((e) => !e.includes('no header row')));
     result = plan ?? results[0] ?? { recommendations: [], errors: [`${name}: no table found.`], warnings: [], found: [] };
   }
+  if (hidden) result.found.push(`${name}: ${plural(hidden, 'piece of hidden text', 'pieces of hidden text')} left out: hidden text is never imported.`);
   const recommendations = withPlaceholderActions(result.recommendations, options.defaultOwner, options.dueBy);
   return { ...result, recommendations, yaml: result.errors.length ? '' : planYaml(options.slug, recommendations, name) };
 }
