@@ -8,6 +8,7 @@ import pagefindIntegration from './src/integrations/pagefind.ts';
 import modelIntegration from './src/integrations/model.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import partnersDashboards from './src/integrations/partners.ts';
+import incrementalGuard from './src/integrations/incremental.ts';
 
 /**
  * The build context, read from the environment here and only here: today (BUILD_NOW, London
@@ -21,6 +22,13 @@ const { settings } = siteConfig(context.root);
 export default defineConfig({
   site: settings.siteUrl,
   outDir: partners ? './dist-partners' : './dist',
+  // Caches (the content layer's store, the incremental build's pages, the search index) in the
+  // project folder, one per kind of build: never shared by two copies of the project that link
+  // one node_modules, nor by the public and partners builds.
+  cacheDir: `./.cache/${context.build}`,
+  // A page whose cache key (src/data/page-keys.ts) and code are unchanged is copied from the last
+  // build; src/integrations/incremental.ts decides when nothing may be reused.
+  experimental: { incrementalBuild: true },
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Everything the site needs ships with it: no prefetching, no third-party requests.
@@ -40,6 +48,8 @@ export default defineConfig({
     pagefindIntegration(),
     // The headers a meta tag cannot carry (frame-ancestors, nosniff, Referrer-Policy, ...), as `_headers`.
     securityHeaders({ partners }),
+    // Last: it marks the build finished, so a build cut short is followed by a clean one.
+    incrementalGuard(context),
   ],
   security: {
     csp: {

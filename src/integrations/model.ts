@@ -16,7 +16,7 @@
  *   shows them in its error overlay on every page (never a 404 or a blank page); fixing the file
  *   brings the pages back.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,6 +128,8 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
 
   /** The model written for this build's pages (build only). */
   let modelFile: string | undefined;
+  /** Where a build writes it: set from Astro's cache folder in astro:config:setup. */
+  let modelFilePath = path.join(os.tmpdir(), 'lscp-model.json');
   const plugin = (logger: AstroIntegrationLogger, command: 'build' | 'dev' | 'preview' | 'sync'): Plugin => ({
     name: 'lscp:model',
     resolveId(id) {
@@ -145,11 +147,15 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
       // In a build the model goes to a file the page bundle reads when it runs, rather than into
       // the bundle itself (Vite would hold and parse it as code: at 750 reviews about 10% more
       // memory), and the check's own result is let go: the pages need only the model.
-      // A folder of its own: two builds of two copies may share one node_modules (and cacheDir).
-      modelFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'lscp-model-')), 'model.json');
+      // In this build's own cache folder (one per project folder and kind of build: see
+      // astro.config.mjs), at a path that is the same from one build to the next: the incremental
+      // build hashes the code of every module a page imports, this one included, so a new path
+      // each time would make every page look changed.
+      modelFile = modelFilePath;
+      mkdirSync(path.dirname(modelFile), { recursive: true });
       writeFileSync(modelFile, json);
-      const written = path.dirname(modelFile);
-      process.once('exit', () => rmSync(written, { recursive: true, force: true }));
+      const written = modelFile;
+      process.once('exit', () => rmSync(written, { force: true }));
       result = undefined;
       return readModelModule(modelFile);
     },
@@ -195,6 +201,7 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
     name: 'lscp:model',
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig, addWatchFile }) => {
+        modelFilePath = fileURLToPath(new URL('lscp-model.json', config.cacheDir));
         if (command === 'dev') {
           restartFile = fileURLToPath(new URL('.astro/lscp-restart', config.root));
           mkdirSync(path.dirname(restartFile), { recursive: true });
@@ -216,7 +223,7 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
         updateConfig({ vite: { plugins: [plugin(logger, command)] } });
       },
       'astro:build:done': () => {
-        if (modelFile) rmSync(path.dirname(modelFile), { recursive: true, force: true });
+        if (modelFile) rmSync(modelFile, { force: true });
         modelFile = undefined;
       },
     },
