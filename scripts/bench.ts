@@ -58,6 +58,18 @@ const version = (pkg: string) => {
   }
 };
 
+/** The calendar day after an ISO date (YYYY-MM-DD). */
+function nextDay(day: string): string {
+  const d = new Date(`${day.slice(0, 10)}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** How many pages a build copied from the last one (Astro logs them "(cached)" or "(restored)"). */
+function reusedPages(m: Measured): number {
+  return (m.log.match(/\((?:cached|restored)\)/g) ?? []).length;
+}
+
 interface Phase {
   name: string;
   seconds: number;
@@ -110,6 +122,8 @@ interface SizeResult {
   search?: SearchWeight;
   reviewPageBrowser?: number;
   rebuild?: Measured;
+  /** The nightly build: a rebuild where only the date moved on by a day. */
+  nightly?: Measured;
   workspace: string;
 }
 
@@ -193,7 +207,14 @@ async function runSize(size: number): Promise<SizeResult> {
     appendFileSync(file, '\nA paragraph added to measure a rebuild after one change.\n');
     log('   rebuild after one change ...');
     rebuild = await measure('npm', ['run', 'build'], { cwd: site, env, logFile: path.join(ws, 'rebuild.log') });
-    log(`   rebuild: ${secs(rebuild.ms)} s, peak ${mb(rebuild.peakRss)} MB`);
+    log(`   rebuild: ${secs(rebuild.ms)} s, peak ${mb(rebuild.peakRss)} MB, ${reusedPages(rebuild)} pages reused`);
+  }
+  let nightly: Measured | undefined;
+  if (!args['no-rebuild']) {
+    log('   rebuild the next day, nothing else changed ...');
+    nightly = await measure('npm', ['run', 'build'], { cwd: site, env: { ...env, BUILD_NOW: nextDay(today) }, logFile: path.join(ws, 'nightly.log') });
+    if (nightly.exitCode !== 0) throw new Error(`the next day's build failed; see ${ws}/nightly.log`);
+    log(`   next day: ${secs(nightly.ms)} s, peak ${mb(nightly.peakRss)} MB, ${reusedPages(nightly)} pages reused`);
   }
 
   const result: SizeResult = {
@@ -215,6 +236,7 @@ async function runSize(size: number): Promise<SizeResult> {
     search,
     reviewPageBrowser,
     rebuild,
+    nightly,
     workspace: ws,
   };
   if (!args.keep) rmSync(ws, { recursive: true, force: true });
@@ -240,8 +262,8 @@ function tables(results: SizeResult[]): string {
   const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
   const out: string[] = [];
   out.push(
-    row(['Reviews', 'Documents', 'Report words', 'Actions', '`npm run check`', 'Our build', 'Our peak RSS', 'Bare build', 'Bare peak RSS', 'Time ours/bare', 'Memory ours/bare', 'Rebuild after one change']),
-    row(Array(12).fill('---')),
+    row(['Reviews', 'Documents', 'Report words', 'Actions', '`npm run check`', 'Our build', 'Our peak RSS', 'Bare build', 'Bare peak RSS', 'Time ours/bare', 'Memory ours/bare', 'Rebuild after one change', 'Next day\'s rebuild', 'Rebuilds / bare cold (one change; next day)']),
+    row(Array(14).fill('---')),
   );
   for (const r of results) {
     out.push(
@@ -257,7 +279,9 @@ function tables(results: SizeResult[]): string {
         r.bare ? `${mb(r.bare.peakRss)} MB` : 'n/a',
         r.bare ? (r.ours.ms / r.bare.ms).toFixed(2) : 'n/a',
         r.bare && r.bare.peakRss ? (r.ours.peakRss / r.bare.peakRss).toFixed(2) : 'n/a',
-        r.rebuild ? `${secs(r.rebuild.ms)} s` : 'n/a',
+        r.rebuild ? `${secs(r.rebuild.ms)} s (${reusedPages(r.rebuild)} pages reused)` : 'n/a',
+        r.nightly ? `${secs(r.nightly.ms)} s (${reusedPages(r.nightly)} pages reused)` : 'n/a',
+        r.bare && r.rebuild && r.nightly ? `${(r.rebuild.ms / r.bare.ms).toFixed(2)}; ${(r.nightly.ms / r.bare.ms).toFixed(2)}` : 'n/a',
       ]),
     );
   }
@@ -291,6 +315,8 @@ function tables(results: SizeResult[]): string {
   out.push('', 'Where the time goes (from the build logs, seconds):', '');
   for (const r of results) {
     out.push(`- ${r.size} reviews, ours: ${r.ourPhases.map((p) => `${p.name} ${p.seconds.toFixed(1)}`).join('; ')}`);
+    if (r.rebuild) out.push(`- ${r.size} reviews, ours, rebuild after one change: ${phases(r.rebuild).map((p) => `${p.name} ${p.seconds.toFixed(1)}`).join('; ')}`);
+    if (r.nightly) out.push(`- ${r.size} reviews, ours, next day's rebuild: ${phases(r.nightly).map((p) => `${p.name} ${p.seconds.toFixed(1)}`).join('; ')}`);
     if (r.bare) out.push(`- ${r.size} reviews, bare: ${r.barePhases.map((p) => `${p.name} ${p.seconds.toFixed(1)}`).join('; ')}`);
   }
   return out.join('\n');
