@@ -70,8 +70,15 @@ export function finish(ws: string, keep: boolean, failed: boolean): void {
   process.exitCode = failed ? 1 : 0;
 }
 
-/** `astro build` in `dir` with the given pipeline; the output is moved to `dist-<label>`. */
+/**
+ * `astro build` in `dir` with the given pipeline; the output is moved to `dist-<label>`. Every page
+ * is rendered (no page is reused from an earlier build: the incremental build's cache is emptied
+ * first); the content layer's cache is kept, so a second build is one from a warm content cache.
+ */
 export function buildWith(dir: string, pipeline: 'mdx' | 'html', label: string, env: Record<string, string> = {}): { outDir: string; ms: number; output: string } {
+  for (const kind of ['public', 'partners']) {
+    for (const cached of ['incremental-build.json', 'dist', 'lscp-pagefind']) rmSync(path.join(dir, '.cache', kind, cached), { recursive: true, force: true });
+  }
   const started = Date.now();
   const result = spawnSync(path.join(dir, 'node_modules/.bin/astro'), ['build'], {
     cwd: dir,
