@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../src/check/index.ts';
-import { editorHeaders, servedEditorConfig } from '../src/integrations/editor.ts';
+import { buildHostedEditor, editorHeaders, servedEditorConfig } from '../src/integrations/editor.ts';
 import { actionPlanSchema, ACTION_STATUSES } from '../src/schemas/action-plan.ts';
 import { REVIEW_TYPES, reportSchema } from '../src/schemas/documents.ts';
 import { EDITOR_CONFIG_FILE, editorConfig, generateEditorConfig } from '../src/schemas/editor-config.ts';
@@ -90,6 +90,22 @@ describe('the editor page', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("connect-src 'self'");
     expect(csp).not.toMatch(/https?:|\*/);
+  });
+
+  it('hosted: npm run editor:build writes the editor to a folder of its own, without the local proxy', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'lscp-dist-admin-'));
+    try {
+      const files = await buildHostedEditor(process.cwd(), out);
+      expect(files).toEqual(expect.arrayContaining(['index.html', 'manual-init.js', 'editor-admin.js', 'config.yml', '_headers', 'decap/decap-cms.js']));
+      const hosted = parse(readFileSync(path.join(out, 'config.yml'), 'utf8')) as Record<string, unknown>;
+      expect(hosted.local_backend).toBeUndefined();
+      expect(hosted).toMatchObject({ backend: { name: 'github' }, publish_mode: 'editorial_workflow' });
+      // The formats script is self-contained: no import left for the browser to resolve.
+      expect(readFileSync(path.join(out, 'editor-admin.js'), 'utf8')).not.toMatch(/^\s*import\s/m);
+      expect(readFileSync(path.join(out, '_headers'), 'utf8')).toMatch(/connect-src 'self' https:\/\/api\.github\.com https:\/\/[^ ;]+;/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('is never part of a build: astro.config.mjs does not add the editor', () => {

@@ -13,11 +13,12 @@
  * in astro.config.mjs, so nothing of it can reach `dist/` or `dist-partners/` (tests/editor.test.ts
  * and the browser test's build). The page's Content-Security-Policy allows no other host.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ServerResponse, IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { EDITOR_CONFIG_FILE } from '../schemas/editor-config.ts';
 
 export interface EditorOptions {
@@ -65,6 +66,9 @@ export function editorHeaders(): Record<string, string> {
   };
 }
 
+/** The editor page's own script: registers the project's file formats, then starts Decap. */
+const ADMIN_SCRIPT = 'src/scripts/editor-admin.ts';
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -81,7 +85,8 @@ export default function editorAdmin(options: EditorOptions): AstroIntegration {
     res.writeHead(status, { 'Content-Type': type, ...headers });
     res.end(body);
   };
-  const handle = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+  let vite: ViteDevServer | undefined;
+  const handle = async (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const p = url.pathname;
     if (p === '/admin') {
@@ -93,6 +98,11 @@ export default function editorAdmin(options: EditorOptions): AstroIntegration {
     const rest = p.slice('/admin/'.length);
     if (rest === '' || rest === 'index.html') return send(res, 200, TYPES['.html']!, readFileSync(path.join(here, 'index.html')));
     if (rest === 'manual-init.js') return send(res, 200, TYPES['.js']!, readFileSync(path.join(here, 'manual-init.js')));
+    if (rest === 'editor-admin.js' && vite) {
+      // Compiled by the dev server (its imports resolve to the dev server's own addresses).
+      const compiled = await vite.transformRequest(`/${ADMIN_SCRIPT}`);
+      if (compiled) return send(res, 200, TYPES['.js']!, compiled.code);
+    }
     if (rest === 'config.yml') {
       const proxyUrl = `http://${req.headers.host ?? '127.0.0.1'}${PROXY_PATH}`;
       return send(res, 200, TYPES['.yml']!, servedEditorConfig(readFileSync(path.join(options.root, EDITOR_CONFIG_FILE), 'utf8'), proxyUrl));
@@ -115,6 +125,7 @@ export default function editorAdmin(options: EditorOptions): AstroIntegration {
         updateConfig({ vite: { optimizeDeps: { include: ['yaml'] } } });
       },
       'astro:server:setup': async ({ server }) => {
+        vite = server;
         // decap-server's file-system proxy, on an express app of its own mounted under /admin.
         const serverRequire = createRequire(require.resolve('decap-server/package.json'));
         const express = serverRequire('express') as () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -125,7 +136,9 @@ export default function editorAdmin(options: EditorOptions): AstroIntegration {
         process.env.GIT_REPO_DIRECTORY = options.root;
         await registerLocalFs(proxy, { logLevel: 'warn' }); // answers POST /api/v1 (and /api/v1/)
         server.middlewares.use('/admin', proxy);
-        server.middlewares.use(handle);
+        server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+          handle(req, res, next).catch((e: unknown) => send(res, 500, 'text/plain; charset=utf-8', String(e)));
+        });
       },
     },
   };
@@ -145,4 +158,50 @@ export async function startEditor(o: { root: string; host: string; port: number 
   const site = await dev({ root: o.root, server: { host: o.host, port: o.port }, integrations: [editorAdmin({ root: o.root })] });
   const origin = `http://${o.host}:${site.address.port}`;
   return { adminUrl: `${origin}/admin/`, siteUrl: `${origin}/`, stop: () => site.stop() };
+}
+
+/**
+ * Hosted editing (docs/editor.md): the editor as static files in `outDir` (never the site's
+ * `dist/`), for a host of its own behind GitHub's sign-in: the page, Decap's bundle, the project's
+ * formats compiled to one script, the configuration without the local proxy, and a `_headers`
+ * file with the page's security headers (the GitHub API and the sign-in service allowed).
+ */
+export async function buildHostedEditor(root: string, outDir: string): Promise<string[]> {
+  const { build } = await import('vite');
+  const { HOSTED_BACKEND } = await import('../schemas/editor-config.ts');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(path.join(outDir, 'decap'), { recursive: true });
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: true,
+      lib: { entry: path.join(root, ADMIN_SCRIPT), formats: ['es'], fileName: () => 'editor-admin.js' },
+    },
+  });
+  const here = path.join(root, 'src/editor');
+  for (const file of ['index.html', 'manual-init.js']) cpSync(path.join(here, file), path.join(outDir, file));
+  const decap = path.dirname(createRequire(path.join(root, 'package.json')).resolve('decap-cms/dist/decap-cms.js'));
+  for (const file of readdirSync(decap).filter((f) => f.endsWith('.js'))) cpSync(path.join(decap, file), path.join(outDir, 'decap', file));
+  const committed = readFileSync(path.join(root, EDITOR_CONFIG_FILE), 'utf8');
+  writeFileSync(path.join(outDir, 'config.yml'), committed.replace(/^local_backend: true\n/m, ''));
+  const headers = hostedEditorHeaders(new URL(HOSTED_BACKEND.base_url).origin);
+  writeFileSync(path.join(outDir, '_headers'), `/*\n${Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`);
+  return readdirSync(outDir, { recursive: true }).map(String).sort();
+}
+
+/** The hosted editor's headers: as the local page's, but it talks to GitHub's API and the sign-in service. */
+export function hostedEditorHeaders(signIn: string): Record<string, string> {
+  const local = editorHeaders();
+  return {
+    ...local,
+    'Content-Security-Policy': local['Content-Security-Policy']!
+      .replace("connect-src 'self'", `connect-src 'self' https://api.github.com ${signIn}`)
+      .replace("img-src 'self' data: blob:", "img-src 'self' data: blob: https://avatars.githubusercontent.com"),
+    'X-Frame-Options': 'DENY',
+  };
 }

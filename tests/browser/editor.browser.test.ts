@@ -126,6 +126,13 @@ async function publish(page: Page): Promise<void> {
   await page.getByText('Publish now', { exact: true }).click();
 }
 
+/** Publishes the entry and waits until the form says it is saved. */
+async function publishAndWait(page: Page): Promise<void> {
+  await expect.poll(() => page.getByText(/unsaved changes/i).isVisible()).toBe(true);
+  await publish(page);
+  await expect.poll(() => page.getByText(/changes saved/i).isVisible(), { timeout: 20_000 }).toBe(true);
+}
+
 const read = (rel: string) => readFileSync(path.join(site.root, rel), 'utf8');
 
 describe('npm run editor: the forms write files the check accepts', () => {
@@ -163,7 +170,7 @@ describe('npm run editor: the forms write files the check accepts', () => {
     await input(signOff, 'role').fill(REPORT.signedOff.role);
     await control(page, 'body').locator('[contenteditable="true"]').click();
     await page.keyboard.type(REPORT.paragraph);
-    await publish(page);
+    await publishAndWait(page);
     const reportFile = `reviews/${REPORT.slug}/report.mdx`;
     await expect.poll(() => existsSync(path.join(site.root, reportFile)), { timeout: 15_000 }).toBe(true);
 
@@ -182,7 +189,7 @@ describe('npm run editor: the forms write files the check accepts', () => {
     await added.fill(ACTION.update.date);
     await updates.locator('[id^="note-field-"]').last().fill(ACTION.update.note);
     const before = read(PLAN);
-    await publish(page);
+    await publishAndWait(page);
     await expect.poll(() => read(PLAN), { timeout: 15_000 }).not.toBe(before);
     await page.close();
     stopEditor();
