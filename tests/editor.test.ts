@@ -177,6 +177,8 @@ describe('the editor file formats', () => {
           expect(fromFile(mdx, written), f).toEqual(fromFile(mdx, text));
         } else {
           expect(parse(written), f).toEqual(parse(text));
+          const comments = (t: string) => /^(#[^\n]*\n)*/.exec(t)![0];
+          expect(comments(written), `${f}: the comment lines at the top`).toBe(comments(text));
         }
         writeFileSync(path.join(root, f), written);
       }

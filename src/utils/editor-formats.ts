@@ -20,8 +20,9 @@
  *   extension only. Each file read is tagged with its kind (`_kind`, from what its fields say:
  *   a report has `publication`, a plan `recommendations`), each collection shows one kind
  *   (`filter:` in the configuration), and the tag is never written to a file.
- * - The first comment line (the `yaml-language-server` schema line editors' tools read) is written
- *   back; other comments in a YAML file are not kept by the editor (docs/editor.md).
+ * - The comment lines at the top of a YAML file (the `yaml-language-server` schema line editors'
+ *   tools read, and any note under it) are kept (`_comments`, like `_kind` never a field); a new
+ *   file starts with the schema line. Comments further down a YAML file are not kept (docs/editor.md).
  */
 import { Document, isMap, isScalar, isSeq, parse, visit } from 'yaml';
 import { splitFrontmatter } from './yaml/frontmatter.ts';
@@ -54,6 +55,8 @@ export type EditorFormatName = keyof typeof EDITOR_FORMATS;
 
 /** The key that tags each file read with its kind, for the collections' filters; never written. */
 export const KIND_KEY = '_kind';
+/** The key that keeps the comment lines at the top of a YAML file while it is edited; never a field. */
+export const COMMENTS_KEY = '_comments';
 /** The kinds a file is tagged with. */
 export const FILE_KINDS = { report: 'report', document: 'document', plan: 'plan', other: 'other' } as const;
 
@@ -71,14 +74,16 @@ export function fromFile(format: EditorFormat, text: string): Data {
     return { ...data, body: split.body.replace(/^\r?\n/, ''), [KIND_KEY]: kind };
   }
   const value: unknown = parse(text);
-  if (format.rootList) return { [ROOT_LIST_KEY]: Array.isArray(value) ? value : [] };
+  const comments = /^(?:#[^\n]*\n)+/.exec(text.replace(/\r\n/g, '\n'))?.[0];
+  const kept = comments ? { [COMMENTS_KEY]: comments } : {};
+  if (format.rootList) return { [ROOT_LIST_KEY]: Array.isArray(value) ? value : [], ...kept };
   const data = asRecord(value);
-  return { ...(ownersAsLists(data) as Data), [KIND_KEY]: 'recommendations' in data ? FILE_KINDS.plan : FILE_KINDS.other };
+  return { ...(ownersAsLists(data) as Data), [KIND_KEY]: 'recommendations' in data ? FILE_KINDS.plan : FILE_KINDS.other, ...kept };
 }
 
 /** Writes the form's data as the file's text. `sortedKeys` is the order of the form's fields. */
 export function toFile(format: EditorFormat, data: Data, sortedKeys: readonly string[] = []): string {
-  const { [KIND_KEY]: _kind, ...rest } = data;
+  const { [KIND_KEY]: _kind, [COMMENTS_KEY]: comments, ...rest } = data;
   data = rest;
   if (format.kind === 'frontmatter') {
     const { body, ...fields } = data;
@@ -86,7 +91,8 @@ export function toFile(format: EditorFormat, data: Data, sortedKeys: readonly st
     return `---\n${yamlText(ordered(fields, sortedKeys))}---\n\n${text}`;
   }
   const value = format.rootList ? (pruned(data[ROOT_LIST_KEY]) ?? []) : ordered(data, sortedKeys);
-  return `${format.header ? `${format.header}\n` : ''}${yamlText(value)}`;
+  const top = typeof comments === 'string' && /^(#[^\n]*\n)+$/.test(comments) ? comments : format.header ? `${format.header}\n` : '';
+  return `${top}${yamlText(value)}`;
 }
 
 function asRecord(value: unknown): Data {
