@@ -123,12 +123,17 @@ function objectFields(node: Json, groupRequired: boolean): Field[] {
   return Object.entries((node.properties ?? {}) as Record<string, Json>).map(([name, prop]) => toField(name, prop, groupRequired && required.has(name)));
 }
 
-/** The form fields of a schema, in the schema's order, the fields in `first` moved to the top. */
-function schemaFields(schema: z.ZodType, first: readonly string[] = []): Field[] {
+/**
+ * The form fields of a schema, in the schema's order with the fields in `first` moved to the top
+ * and those in `last` to the bottom: the order the sample files are written in, which is the order
+ * the editor writes the keys in (so that saving a file changes no more lines than it must).
+ */
+function schemaFields(schema: z.ZodType, first: readonly string[] = [], last: readonly string[] = []): Field[] {
   const fields = objectFields(inputJsonSchema(schema), true);
   const rank = (f: Field) => {
-    const i = first.indexOf(String(f.name));
-    return i < 0 ? first.length : i;
+    const name = String(f.name);
+    if (first.includes(name)) return first.indexOf(name) - first.length;
+    return last.includes(name) ? 1 + last.indexOf(name) : 0;
   };
   return [...fields].sort((a, b) => rank(a) - rank(b));
 }
@@ -165,6 +170,7 @@ function reviewFiles(name: string, label: string, singular: string, file: string
 /** The whole configuration, as an object. */
 export function editorConfig(): Field {
   const docOrder = ['title', 'type', 'document', 'publication', 'published', 'draft'];
+  const docLast = ['anonymisation', 'pdfs', 'allow'];
   const mdx = { ...format('lscp-mdx'), media_folder: '', public_folder: '' };
   return {
     backend: HOSTED_BACKEND,
@@ -177,7 +183,7 @@ export function editorConfig(): Field {
     show_preview_links: false,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [
-      reviewFiles('reports', 'Review reports', 'Review report', 'report', FILE_KINDS.report, [...schemaFields(reportSchema, docOrder), BODY], {
+      reviewFiles('reports', 'Review reports', 'Review report', 'report', FILE_KINDS.report, [...schemaFields(reportSchema, docOrder, docLast), BODY], {
         ...mdx,
         create: true,
         identifier_field: 'title',
@@ -186,7 +192,7 @@ export function editorConfig(): Field {
       }),
       // Decap cannot tell a statement.mdx from a briefing.mdx in the same folder (they have the same
       // fields, bar about:), so they share one collection with the statement's fields.
-      reviewFiles('review-documents', "Reviews' statements and 7-minute briefings", 'Statement or briefing', 'statement', FILE_KINDS.document, [...schemaFields(statementSchema, docOrder), BODY], {
+      reviewFiles('review-documents', "Reviews' statements and 7-minute briefings", 'Statement or briefing', 'statement', FILE_KINDS.document, [...schemaFields(statementSchema, docOrder, docLast), BODY], {
         ...mdx,
         create: false,
         identifier_field: 'title',
@@ -221,7 +227,7 @@ export function editorConfig(): Field {
         create: true,
         identifier_field: 'title',
         editor: { preview: false },
-        fields: [...schemaFields(briefingSchema, docOrder), BODY],
+        fields: [...schemaFields(briefingSchema, docOrder, docLast), BODY],
       },
       {
         name: 'pages',

@@ -9,8 +9,8 @@
  * - Empty fields are left out (Decap writes `""`, `null`, `[]` or `false` for a field that was
  *   opened and cleared; the schemas reject empty text, and every yes/no field defaults to false).
  * - Dates stay `YYYY-MM-DD` strings (YAML 1.2 core schema: no timestamps).
- * - Short lists of ids are written in flow style (`themes: [neglect, male-carers]`), as in the
- *   sample content; keys follow the order of the form's fields.
+ * - Short lists of ids or names are written in flow style (`themes: [neglect, male-carers]`), as in
+ *   the sample content; keys follow the order of the form's fields.
  * - `themes.yaml` and `agencies.yaml` are lists at the top level, which Decap cannot edit: they are
  *   read as `{ items: [...] }` and written back as the list.
  * - An action's `owner` may be one id or a list; the form's agency picker always works on a list, so
@@ -138,14 +138,14 @@ function ordered(data: Data, sortedKeys: readonly string[]): Data {
   return Object.fromEntries(Object.entries(clean).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
-/** YAML text in the sample content's style: block mappings, short lists of plain ids in flow style. */
+/** YAML text in the sample content's style: block mappings, short lists of plain words (ids, names) in flow style. */
 function yamlText(value: unknown): string {
   const doc = new Document(value);
   visit(doc, {
     Seq(_, seq) {
-      if (seq.items.every((item) => isScalar(item) && typeof item.value === 'string' && /^[a-z0-9][a-z0-9.-]*$/.test(item.value))) {
-        seq.flow = true;
-      }
+      const words = seq.items.map((item) => (isScalar(item) && typeof item.value === 'string' ? item.value : undefined));
+      const short = words.every((w) => w !== undefined && /^[A-Za-z0-9][A-Za-z0-9 .'-]*$/.test(w)) && words.join(', ').length <= 120;
+      if (short) seq.flow = true;
     },
   });
   if (isMap(doc.contents) && doc.contents.items.length === 0) return '';

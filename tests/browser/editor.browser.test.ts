@@ -2,8 +2,9 @@
  * The form editor (`npm run editor`, docs/editor.md) on a temporary copy of the sample content,
  * driven as a person would: clicks and typing in the forms, never a file written behind its back.
  *
- * 1. A new review's report (title, type, summary, a paragraph, and what publishing needs), and
- *    Baby Wren's action R1.3 marked complete with its evidence and completion date, with an update.
+ * 1. A new review's report (title, type, summary, a paragraph, and what publishing needs); Baby
+ *    Wren's report's summary changed (the rest of that file unchanged, byte for byte); and Baby
+ *    Wren's action R1.3 marked complete with its evidence and completion date, with an update.
  *    The files on disk hold what was entered (and nothing else of the plan changed), `npm run
  *    check` passes on the copy, and a build of the copy shows the new review and the action
  *    complete, with nothing of the editor in the output.
@@ -24,6 +25,8 @@ import { makeSiteCopy, PROJECT, type SiteCopy } from '../support/site-copy.ts';
 
 const TODAY = '2026-11-30';
 const PLAN = 'reviews/baby-wren/action-plan.yaml';
+const WREN_REPORT = 'reviews/baby-wren/report.mdx';
+const EDITED_SUMMARY = 'Its summary was edited in the form editor.';
 
 const REPORT = {
   title: 'Child Zephyr',
@@ -174,7 +177,20 @@ describe('npm run editor: the forms write files the check accepts', () => {
     const reportFile = `reviews/${REPORT.slug}/report.mdx`;
     await expect.poll(() => existsSync(path.join(site.root, reportFile)), { timeout: 15_000 }).toBe(true);
 
-    // 2. Baby Wren's plan: R1.3 complete, with evidence, the day it was completed and an update.
+    // 2. An existing report: Baby Wren's summary changed in the form; the rest of the file, its
+    //    body above all, stays exactly as it was.
+    await page.getByRole('link', { name: /Writing in/ }).click();
+    await page.getByRole('link', { name: /^Baby Wren/ }).click();
+    const summary = input(page, 'summary');
+    const wasSummary = await summary.inputValue();
+    await summary.click();
+    await summary.press('End');
+    await page.keyboard.type(` ${EDITED_SUMMARY}`);
+    const wrenBefore = read(WREN_REPORT);
+    await publishAndWait(page);
+    expect(read(WREN_REPORT)).toBe(wrenBefore.replace(`summary: ${wasSummary}\n`, `summary: ${wasSummary} ${EDITED_SUMMARY}\n`));
+
+    // 3. Baby Wren's plan: R1.3 complete, with evidence, the day it was completed and an update.
     await page.getByRole('link', { name: /Writing in/ }).click();
     await page.getByRole('link', { name: 'Action plans' }).first().click();
     await page.getByRole('link', { name: 'baby-wren' }).click();
@@ -235,6 +251,7 @@ describe('npm run editor: the forms write files the check accepts', () => {
     const reviewPage = readFileSync(path.join(built.outDir, 'reviews', REPORT.slug, 'index.html'), 'utf8');
     expect(reviewPage).toContain(REPORT.title);
     expect(reviewPage).toContain(REPORT.paragraph);
+    expect(readFileSync(path.join(built.outDir, 'reviews/baby-wren/index.html'), 'utf8')).toContain(EDITED_SUMMARY);
     const progress = readFileSync(path.join(built.outDir, 'reviews/baby-wren/actions/index.html'), 'utf8');
     const r13Html = progress.slice(progress.indexOf(`id="action-${ACTION.id}"`));
     expect(r13Html, 'the action on the public progress page').toMatch(/Complete \(awaiting assurance\)/);
