@@ -34,8 +34,10 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 
-const { root } = readBuildContext(process.env, process.cwd());
-const editor = await startEditor({ root, host: '127.0.0.1', port });
+// The site's dev server runs in the project folder; the forms read and save the content folder
+// (CONTENT_ROOT, or the project itself).
+const { root: content } = readBuildContext(process.env, process.cwd());
+const editor = await startEditor({ root: process.cwd(), content, host: '127.0.0.1', port });
 console.log(`\nThe editor is at ${editor.adminUrl}\nThe site (with the check's errors, if any) is at ${editor.siteUrl}\nStop with Ctrl+C.\n`);
 const stop = () => void editor.stop().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -22,8 +22,10 @@ import type { ViteDevServer } from 'vite';
 import { EDITOR_CONFIG_FILE } from '../schemas/editor-config.ts';
 
 export interface EditorOptions {
-  /** The project folder. */
+  /** The project folder (the editor's page and configuration, Decap's packages). */
   root: string;
+  /** The folder the content is read from and saved to: the build context's root (CONTENT_ROOT, or the project). */
+  content: string;
 }
 
 /**
@@ -133,7 +135,7 @@ export default function editorAdmin(options: EditorOptions): AstroIntegration {
           registerLocalFs(app: unknown, options: { logLevel: string }): Promise<void>;
         };
         const proxy = express();
-        process.env.GIT_REPO_DIRECTORY = options.root;
+        process.env.GIT_REPO_DIRECTORY = options.content;
         await registerLocalFs(proxy, { logLevel: 'warn' }); // answers POST /api/v1 (and /api/v1/)
         server.middlewares.use('/admin', proxy);
         server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
@@ -153,9 +155,9 @@ export interface RunningEditor {
 }
 
 /** Starts the site's dev server with the editor. */
-export async function startEditor(o: { root: string; host: string; port: number }): Promise<RunningEditor> {
+export async function startEditor(o: EditorOptions & { host: string; port: number }): Promise<RunningEditor> {
   const { dev } = await import('astro');
-  const site = await dev({ root: o.root, server: { host: o.host, port: o.port }, integrations: [editorAdmin({ root: o.root })] });
+  const site = await dev({ root: o.root, server: { host: o.host, port: o.port }, integrations: [editorAdmin({ root: o.root, content: o.content })] });
   const origin = `http://${o.host}:${site.address.port}`;
   return { adminUrl: `${origin}/admin/`, siteUrl: `${origin}/`, stop: () => site.stop() };
 }
