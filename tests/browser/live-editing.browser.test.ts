@@ -7,40 +7,16 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedContext, launch } from '../support/browser.ts';
+import { freePort, serverEnv, waitForServer } from '../support/dev-server.ts';
 import { makeSiteCopy, PROJECT, type SiteCopy } from '../support/site-copy.ts';
 
 /** The issue's promise: a saved change shows within this long. */
 const LIVE_MS = 2000;
 const PLAN = 'reviews/baby-wren/action-plan.yaml';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function waitForServer(origin: string, output: () => string, ms = 120_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${origin}/`, { signal: AbortSignal.timeout(15_000) })).ok) return;
-    } catch {
-      // not listening yet, or still optimising its dependencies
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the dev server did not start:\n${output().slice(-3000)}`);
-}
 
 let site: SiteCopy;
 let dev: ChildProcess;
@@ -58,14 +34,8 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${port}`;
   dev = spawn(path.join(site.root, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: site.root,
-    env: {
-      // Not vitest's NODE_ENV=test and VITEST variables: the dev server runs as `npm run dev` runs it.
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST'))),
-      PATH: `${path.join(PROJECT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      BUILD_NOW: '2026-11-23',
-      CI: '',
-    },
+    // The dev server runs as `npm run dev` runs it.
+    env: serverEnv({ BUILD_NOW: '2026-11-23' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   dev.stdout!.on('data', (d) => (log += String(d)));
