@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../src/check/index.ts';
-import { buildHostedEditor, editorHeaders, servedEditorConfig } from '../src/integrations/editor.ts';
+import { buildHostedEditor, editorHeaders, isLocalRequest, servedEditorConfig } from '../src/integrations/editor.ts';
 import { actionPlanSchema, ACTION_STATUSES } from '../src/schemas/action-plan.ts';
 import { REVIEW_TYPES, reportSchema } from '../src/schemas/documents.ts';
 import { EDITOR_CONFIG_FILE, editorConfig, generateEditorConfig } from '../src/schemas/editor-config.ts';
@@ -106,6 +106,19 @@ describe('the editor page', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it.each([
+    ['the editor page on 127.0.0.1', { host: '127.0.0.1:4321', origin: 'http://127.0.0.1:4321' }, true],
+    ['the editor page on localhost', { host: 'localhost:4321', origin: 'http://localhost:4321' }, true],
+    ['a request with no origin (the page itself, a script tag)', { host: '127.0.0.1:4321' }, true],
+    ['IPv6 loopback', { host: '[::1]:4321', origin: 'http://[::1]:4321' }, true],
+    ['another web page open in the same browser', { host: '127.0.0.1:4321', origin: 'https://evil.example.org' }, false],
+    ['another local port', { host: '127.0.0.1:4321', origin: 'http://127.0.0.1:8080' }, false],
+    ['a web address made to point at this computer (DNS rebinding)', { host: 'evil.example.org:4321', origin: 'http://evil.example.org:4321' }, false],
+    ['no host', {}, false],
+  ])('answers or refuses a request: %s', (_name, headers, allowed) => {
+    expect(isLocalRequest(headers as { host?: string; origin?: string })).toBe(allowed);
   });
 
   it('is never part of a build: astro.config.mjs does not add the editor', () => {

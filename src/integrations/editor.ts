@@ -68,6 +68,27 @@ export function editorHeaders(): Record<string, string> {
   };
 }
 
+/** The names this computer answers to: the editor serves no other. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * True for a request the editor may answer: addressed to this computer by name or number (not a
+ * web address that was made to point at it, DNS rebinding) and, when the browser says which page
+ * sent it, sent by the editor's own page. Any other web page open in the same browser could
+ * otherwise read and write the content files through the local proxy.
+ */
+export function isLocalRequest(headers: { host?: string | undefined; origin?: string | undefined }): boolean {
+  if (!headers.host) return false;
+  let host: URL;
+  try {
+    host = new URL(`http://${headers.host}`);
+  } catch {
+    return false;
+  }
+  if (!LOCAL_HOSTS.has(host.hostname)) return false;
+  return headers.origin === undefined || headers.origin === `http://${headers.host}`;
+}
+
 /** The editor page's own script: registers the project's file formats, then starts Decap. */
 const ADMIN_SCRIPT = 'src/scripts/editor-admin.ts';
 
@@ -134,6 +155,11 @@ export default function editorAdmin(options: EditorOptions): AstroIntegration {
         const { registerLocalFs } = serverRequire('./dist/middlewares.js') as {
           registerLocalFs(app: unknown, options: { logLevel: string }): Promise<void>;
         };
+        // Before anything else under /admin (the page and the proxy): this computer's requests only.
+        server.middlewares.use('/admin', (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+          if (isLocalRequest({ host: req.headers.host, origin: req.headers.origin })) return next();
+          send(res, 403, 'text/plain; charset=utf-8', 'The editor answers only its own page on this computer (http://127.0.0.1 or http://localhost).');
+        });
         const proxy = express();
         process.env.GIT_REPO_DIRECTORY = options.content;
         await registerLocalFs(proxy, { logLevel: 'warn' }); // answers POST /api/v1 (and /api/v1/)
