@@ -89,6 +89,28 @@ export function isLocalRequest(headers: { host?: string | undefined; origin?: st
   return headers.origin === undefined || headers.origin === `http://${headers.host}`;
 }
 
+/**
+ * The editor's page. Kept here rather than as an .html file under src/: the dev server scans every
+ * .html file there for packages to prepare, and stops its scan (with an error in the terminal of
+ * every `npm run dev`) on this page's `editor-admin.js`, which only the editor serves.
+ */
+export const ADMIN_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="robots" content="noindex, nofollow">
+    <title>Content editor</title>
+    <link href="config.yml" type="text/yaml" rel="cms-config-url">
+    <!-- Decap CMS waits for init(), called once our file formats are registered (editor-admin.js, from src/scripts/editor-admin.ts). -->
+    <script src="manual-init.js"></script>
+    <script src="decap/decap-cms.js"></script>
+    <script type="module" src="editor-admin.js"></script>
+  </head>
+  <body></body>
+</html>
+`;
+
 /** The editor page's own script: registers the project's file formats, then starts Decap. */
 const ADMIN_SCRIPT = 'src/scripts/editor-admin.ts';
 
@@ -119,7 +141,7 @@ export default function editorAdmin(options: EditorOptions): AstroIntegration {
     }
     if (!p.startsWith('/admin/')) return next();
     const rest = p.slice('/admin/'.length);
-    if (rest === '' || rest === 'index.html') return send(res, 200, TYPES['.html']!, readFileSync(path.join(here, 'index.html')));
+    if (rest === '' || rest === 'index.html') return send(res, 200, TYPES['.html']!, ADMIN_PAGE);
     if (rest === 'manual-init.js') return send(res, 200, TYPES['.js']!, readFileSync(path.join(here, 'manual-init.js')));
     if (rest === 'editor-admin.js' && vite) {
       // Compiled by the dev server (its imports resolve to the dev server's own addresses).
@@ -212,7 +234,8 @@ export async function buildHostedEditor(root: string, outDir: string): Promise<s
     },
   });
   const here = path.join(root, 'src/editor');
-  for (const file of ['index.html', 'manual-init.js']) cpSync(path.join(here, file), path.join(outDir, file));
+  writeFileSync(path.join(outDir, 'index.html'), ADMIN_PAGE);
+  cpSync(path.join(here, 'manual-init.js'), path.join(outDir, 'manual-init.js'));
   const decap = path.dirname(createRequire(path.join(root, 'package.json')).resolve('decap-cms/dist/decap-cms.js'));
   for (const file of readdirSync(decap).filter((f) => f.endsWith('.js'))) cpSync(path.join(decap, file), path.join(outDir, 'decap', file));
   const committed = readFileSync(path.join(root, EDITOR_CONFIG_FILE), 'utf8');
