@@ -187,7 +187,8 @@ export function editorConfig(): Field {
         ...mdx,
         create: true,
         identifier_field: 'title',
-        summary: '{{title}} ({{publication}}, {{published}})',
+        // A draft says so first: "published" is the report's intended state, not that it is live.
+        summary: "{{title}} ({{draft | ternary('draft, ', '')}}{{publication}}, {{published}})",
         description: 'A review and its report: reviews/<folder>/report.mdx. A new report starts a new review folder named after its title.',
       }),
       // Decap cannot tell a statement.mdx from a briefing.mdx in the same folder (they have the same
