@@ -1,7 +1,7 @@
 /**
  * Draws the dashboard charts with chart.js, registering only the parts they use (bars, lines,
  * category and linear scales, the legend and tooltips). Each `[data-chart]` element holds a small
- * JSON spec (src/scripts/chart-spec.ts) computed at build time; the same numbers are in the table
+ * JSON spec (src/utils/dashboard/chart-spec.ts) computed at build time; the same numbers are in the table
  * under the chart, which stays the source for screen readers, print and no-JavaScript.
  *
  * Colour is never the only signal: every series has its own fill pattern (bars) or line dash and
@@ -22,7 +22,7 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
-import type { ChartSpec, Tone } from './chart-spec.ts';
+import type { ChartSpec, Tone } from '../utils/dashboard/chart-spec.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 

@@ -4,7 +4,7 @@
  * (./sentences.ts), the chart spec (a handful of numbers for chart.js) and the same numbers as a
  * table. Pure, so the chart, its summary and its table can never disagree.
  */
-import type { ChartSpec } from '../../scripts/chart-spec.ts';
+import type { ChartSpec } from './chart-spec.ts';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../../schemas/action-plan.ts';
 import { RAGS } from '../action-counts.ts';
 import { RAG_LABELS, type Rag } from '../action-status.ts';
