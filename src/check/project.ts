@@ -46,9 +46,8 @@ import {
 import {
   actionStanding,
   DEFAULT_MONITORING,
+  type ActionStanding,
   type Monitoring,
-  type RagRating,
-  type StatusFlag,
 } from '../utils/action-status.ts';
 import { caseLifecycle, type CaseLifecycle } from '../utils/case-lifecycle.ts';
 import type { IsoDate } from '../utils/dates.ts';
@@ -89,8 +88,8 @@ export interface MdxFile<T> extends SourceFile<T> {
   images: string[];
 }
 
-/** One action of a valid plan, with what the monitoring computes for it today. */
-export interface ActionEntry {
+/** One action of a valid plan, with what the monitoring computes for it today (`ActionStanding`: due date, timescale in force, slippage, RAG, flags). */
+export interface ActionEntry extends ActionStanding {
   /** The review folder's slug. */
   review: string;
   /** The plan file. */
@@ -106,24 +105,8 @@ export interface ActionEntry {
   /** Line and column of the action in the file. */
   line: number;
   column: number;
-  /** The day it is due by its current timescale (the latest revision's, or the one first agreed), or undefined for an ongoing action. */
-  due?: IsoDate | undefined;
-  /** The current timescale as written (the latest revision's, or `action.timescale`). */
-  timescale: string;
-  /** The day it was due by the timescale first agreed (`action.timescale`), or undefined when that is ongoing. */
-  originalDue?: IsoDate | undefined;
-  /** How many times its timescale was revised (0 when never). */
-  revisions: number;
-  /** Days the current due date is later than the one first agreed (negative when brought forward); undefined when never revised. */
-  slipDays?: number | undefined;
-  /** True when the timescale is `ongoing`. */
-  ongoing: boolean;
   /** The day of its latest update, if any. */
   lastUpdate?: IsoDate | undefined;
-  /** Red, amber, green or grey, and why (computed, never typed). */
-  rag: RagRating;
-  /** Its flags today (none in a draft plan). */
-  flags: StatusFlag[];
 }
 
 /** One `reviews/<slug>/` folder. A document that is missing or invalid is undefined (invalid ones are in `problems`). */
