@@ -13,11 +13,11 @@
 import { spawnSync } from 'node:child_process';
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { readBuildContext } from '../src/config/build-context.ts';
+import { contextOrExit } from './lib/site.ts';
 import { compareTrees } from './content-equivalence.ts';
 
 const root = process.cwd();
-const context = readBuildContext(process.env, root);
+const context = contextOrExit();
 const outDir = path.join(root, context.build === 'partners' ? 'dist-partners' : 'dist');
 const cacheDir = path.join(root, '.cache', context.build);
 const setAside = path.join(cacheDir, 'verify-incremental');

@@ -4,10 +4,10 @@
  * (for example a second site on the same host); saving needs a GitHub sign-in with write access.
  */
 import path from 'node:path';
-import { readBuildContext } from '../src/config/build-context.ts';
+import { contextOrExit } from './lib/site.ts';
 import { buildHostedEditor } from '../src/integrations/editor.ts';
 
-const { root } = readBuildContext(process.env, process.cwd());
+const { root } = contextOrExit();
 const outDir = path.join(root, 'dist-admin');
 const files = await buildHostedEditor(root, outDir);
 console.log(`Wrote the hosted editor to dist-admin/ (${files.length} files). See docs/editor.md, "Hosted editing".`);

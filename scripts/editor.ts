@@ -8,7 +8,7 @@
  * Stop it with Ctrl+C.
  */
 import { parseArgs } from 'node:util';
-import { readBuildContext } from '../src/config/build-context.ts';
+import { contextOrExit } from './lib/site.ts';
 import { startEditor } from '../src/integrations/editor.ts';
 
 const USAGE = 'Usage: npm run editor -- [--port 4321]';
@@ -36,7 +36,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 
 // The site's dev server runs in the project folder; the forms read and save the content folder
 // (CONTENT_ROOT, or the project itself).
-const { root: content } = readBuildContext(process.env, process.cwd());
+const { root: content } = contextOrExit();
 const editor = await startEditor({ root: process.cwd(), content, host: '127.0.0.1', port });
 console.log(`\nThe editor is at ${editor.adminUrl}\nThe site (with the check's errors, if any) is at ${editor.siteUrl}\nStop with Ctrl+C.\n`);
 const stop = () => void editor.stop().then(() => process.exit(0));

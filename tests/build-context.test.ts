@@ -49,3 +49,18 @@ describe('readBuildContext', () => {
     expect(() => readBuildContext({ BUILD_NOW: 'next spring' }, cwd)).toThrow(BuildClockError);
   });
 });
+
+describe('command-line entry points with a bad build context', () => {
+  const node = path.resolve('node_modules/.bin/node');
+  it.each([
+    ['scripts/build-verified.ts', { BUILD_NOW: 'yesterday' }, /BUILD_NOW must be a date/],
+    ['scripts/editor-build.ts', { PARTNERS_BUILD: 'yes' }, /PARTNERS_BUILD must be 1/],
+    ['scripts/editor.ts', { BUILD_NOW: '2026-02-30' }, /BUILD_NOW/],
+  ])('%s says what is wrong and exits 2, with no stack trace', async (script, env, message) => {
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync(node, [script], { encoding: 'utf8', env: { ...process.env, ...env } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
