@@ -14,7 +14,7 @@ import { actionPlanSchema, ACTION_STATUSES } from '../src/schemas/action-plan.ts
 import { REVIEW_TYPES, reportSchema } from '../src/schemas/documents.ts';
 import { EDITOR_CONFIG_FILE, editorConfig, generateEditorConfig } from '../src/schemas/editor-config.ts';
 import { generateJsonSchemas, inputJsonSchema } from '../src/schemas/json-schema.ts';
-import { EDITOR_FORMATS, fromFile, pruned, toFile, type EditorFormat } from '../src/utils/editor-formats.ts';
+import { EDITOR_FORMATS, EditorFormatError, fromFile, pruned, toFile, type EditorFormat } from '../src/utils/editor-formats.ts';
 
 type Field = Record<string, unknown> & { name: string; fields?: Field[] };
 type Collection = { name: string; fields?: Field[]; files?: { fields: Field[] }[]; format: string; folder?: string; filter?: unknown };
@@ -164,6 +164,31 @@ describe('the editor file formats', () => {
     const text = toFile(mdx, { title: 'Child X', themes: ['neglect'], summary: '', body: 'A paragraph.' }, ['title', 'themes']);
     expect(text).toBe('---\ntitle: Child X\nthemes: [neglect]\n---\n\nA paragraph.\n');
     expect(fromFile(mdx, text)).toEqual({ title: 'Child X', themes: ['neglect'], body: 'A paragraph.\n', _kind: 'document' });
+  });
+
+  it.each([
+    ['a plan that is a list', 'lscp-plan', '- review: x\n', /must hold fields.*holds a list/],
+    ['a plan that is one line of text', 'lscp-plan', 'just some words\n', /holds a single piece of text/],
+    ['a plan with broken YAML', 'lscp-plan', 'review: [x\n', /cannot show this file/],
+    ['themes that are not a list', 'lscp-themes', 'neglect: Neglect\n', /must be a list/],
+    ['frontmatter that is text', 'lscp-mdx', '---\njust words\n---\n\nBody\n', /the frontmatter .* must hold fields/],
+  ] as const)('refuse %s rather than show an empty form that would wipe it when saved', (_name, format, text, message) => {
+    expect(() => fromFile(EDITOR_FORMATS[format], text)).toThrow(EditorFormatError);
+    expect(() => fromFile(EDITOR_FORMATS[format], text)).toThrow(message);
+  });
+
+  it('read an empty file as a new one (no fields yet, an empty list)', () => {
+    expect(fromFile(EDITOR_FORMATS['lscp-themes'], '')).toEqual({ items: [], _kind: 'other' });
+    expect(fromFile(plan, '')).toEqual({ _kind: 'other' });
+  });
+
+  it.each(['lscp-themes', 'lscp-agencies', 'lscp-settings'] as const)('%s: never write the empty form Decap opens for a file it could not read', (name) => {
+    const format = EDITOR_FORMATS[name];
+    // What Decap hands toFile() after our fromFile() threw: an entry with no data of its own.
+    expect(() => toFile(format, {})).toThrow(/Not saved: the editor could not read this file/);
+    // A file that was read is written, its tag left out.
+    const read = fromFile(format, name === 'lscp-settings' ? 'siteName: X\n' : '- id: x\n  label: X\n');
+    expect(toFile(format, read)).not.toContain('_kind');
   });
 
   describe('every sample file, read and written back by the editor', () => {

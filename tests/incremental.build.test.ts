@@ -54,7 +54,7 @@ const STEPS: Step[] = [
     reused: ['reviews/child-kestrel/index.html', 'briefings/baby-wren/index.html', 'reviews/theme/neglect/index.html'],
     says: /its index was reused/,
   },
-  { name: 'a scheduled briefing’s date arrives', today: '2026-12-02', reused: ['reviews/child-kestrel/index.html'], rendered: ['briefings/child-teal/index.html'] },
+  { name: 'a scheduled briefing’s date arrives', today: '2026-12-02', reused: ['reviews/child-kestrel/index.html'], rendered: ['reviews/child-teal/index.html'] },
   { name: 'an archival date arrives', today: '2026-12-03', rendered: ['reviews/child-dunlin/index.html'] },
   {
     name: 'a report is withheld',

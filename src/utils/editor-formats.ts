@@ -38,6 +38,12 @@ export interface EditorFormat {
   header?: string;
   /** The file is a list at the top level, edited as `{ items: [...] }`. */
   rootList?: boolean;
+  /**
+   * The file always exists (settings, themes, agencies): it is written only from data read from it.
+   * When Decap cannot read a file it opens an empty form instead (it catches our error); saving
+   * that would wipe the file, so `toFile()` refuses.
+   */
+  existing?: boolean;
 }
 
 const schemaLine = (relative: string) => `# yaml-language-server: $schema=${relative}`;
@@ -47,9 +53,9 @@ export const EDITOR_FORMATS = {
   'lscp-mdx': { extension: 'mdx', kind: 'frontmatter' },
   'lscp-plan': { extension: 'yaml', kind: 'yaml', header: schemaLine('../../content/schemas/action-plan.schema.json') },
   'lscp-national': { extension: 'yaml', kind: 'yaml', header: schemaLine('../schemas/national.schema.json') },
-  'lscp-settings': { extension: 'yaml', kind: 'yaml', header: schemaLine('./schemas/settings.schema.json') },
-  'lscp-themes': { extension: 'yaml', kind: 'yaml', rootList: true, header: schemaLine('./schemas/themes.schema.json') },
-  'lscp-agencies': { extension: 'yaml', kind: 'yaml', rootList: true, header: schemaLine('./schemas/agencies.schema.json') },
+  'lscp-settings': { extension: 'yaml', kind: 'yaml', existing: true, header: schemaLine('./schemas/settings.schema.json') },
+  'lscp-themes': { extension: 'yaml', kind: 'yaml', rootList: true, existing: true, header: schemaLine('./schemas/themes.schema.json') },
+  'lscp-agencies': { extension: 'yaml', kind: 'yaml', rootList: true, existing: true, header: schemaLine('./schemas/agencies.schema.json') },
 } as const satisfies Record<string, EditorFormat>;
 export type EditorFormatName = keyof typeof EDITOR_FORMATS;
 
@@ -63,27 +69,45 @@ export const FILE_KINDS = { report: 'report', document: 'document', plan: 'plan'
 /** The key a top-level list is edited under. */
 export const ROOT_LIST_KEY = 'items';
 
-/** Parses a file's text into the data the form edits. */
+/**
+ * A file the form cannot show as it is, or a save that would wipe one. Decap catches a read error
+ * (it logs it and opens an empty form); a review's file it could not read is then in no collection
+ * (each shows only files tagged with their kind), and a site file's empty form cannot be saved
+ * (`existing` formats): nothing is written over a file the editor could not read.
+ */
+export class EditorFormatError extends Error {
+  override name = 'EditorFormatError';
+}
+
+/** Parses a file's text into the data the form edits. Throws `EditorFormatError` for a file it cannot show. */
 export function fromFile(format: EditorFormat, text: string): Data {
   if (format.kind === 'frontmatter') {
     const split = splitFrontmatter(text);
     if (!split) return { body: text };
-    const data = asRecord(parse(split.frontmatter));
+    const data = mapping(parseYaml(split.frontmatter), 'the frontmatter (between the --- lines)');
     const kind = 'publication' in data ? FILE_KINDS.report : FILE_KINDS.document;
     // One blank line separates the frontmatter from the body; toFile() writes it back.
     return { ...data, body: split.body.replace(/^\r?\n/, ''), [KIND_KEY]: kind };
   }
-  const value: unknown = parse(text);
+  const value = parseYaml(text);
   const comments = /^(?:#[^\n]*\n)+/.exec(text.replace(/\r\n/g, '\n'))?.[0];
   const kept = comments ? { [COMMENTS_KEY]: comments } : {};
-  if (format.rootList) return { [ROOT_LIST_KEY]: Array.isArray(value) ? value : [], ...kept };
-  const data = asRecord(value);
+  if (format.rootList) {
+    if (value !== null && value !== undefined && !Array.isArray(value)) {
+      throw new EditorFormatError('This file must be a list (each item starting "- id:"); it is not, so the form cannot show it. Run npm run check to see where, fix it in a text editor, then open it here again.');
+    }
+    return { [ROOT_LIST_KEY]: value ?? [], [KIND_KEY]: FILE_KINDS.other, ...kept };
+  }
+  const data = mapping(value, 'the file');
   return { ...(ownersAsLists(data) as Data), [KIND_KEY]: 'recommendations' in data ? FILE_KINDS.plan : FILE_KINDS.other, ...kept };
 }
 
-/** Writes the form's data as the file's text. `sortedKeys` is the order of the form's fields. */
+/** Writes the form's data as the file's text. `sortedKeys` is the order of the form's fields. Throws `EditorFormatError` rather than wipe a file it could not read. */
 export function toFile(format: EditorFormat, data: Data, sortedKeys: readonly string[] = []): string {
-  const { [KIND_KEY]: _kind, [COMMENTS_KEY]: comments, ...rest } = data;
+  const { [KIND_KEY]: kind, [COMMENTS_KEY]: comments, ...rest } = data;
+  if (format.existing && kind === undefined) {
+    throw new EditorFormatError('Not saved: the editor could not read this file, so saving its empty form would wipe it. Run npm run check to see what is wrong, fix it in a text editor, then open it here again.');
+  }
   data = rest;
   if (format.kind === 'frontmatter') {
     const { body, ...fields } = data;
@@ -93,6 +117,22 @@ export function toFile(format: EditorFormat, data: Data, sortedKeys: readonly st
   const value = format.rootList ? (pruned(data[ROOT_LIST_KEY]) ?? []) : ordered(data, sortedKeys);
   const top = typeof comments === 'string' && /^(#[^\n]*\n)+$/.test(comments) ? comments : format.header ? `${format.header}\n` : '';
   return `${top}${yamlText(value)}`;
+}
+
+/** The YAML text parsed, or `EditorFormatError` saying where it could not be read. */
+function parseYaml(text: string): unknown {
+  try {
+    return parse(text);
+  } catch (e) {
+    throw new EditorFormatError(`The form cannot show this file: ${e instanceof Error ? e.message : String(e)}. Run npm run check to see what is wrong, fix it in a text editor, then open it here again.`);
+  }
+}
+
+/** Fields (a YAML mapping), or `EditorFormatError`; an empty text is no fields yet. */
+function mapping(value: unknown, what: string): Data {
+  if (value === null || value === undefined) return {};
+  if (typeof value === 'object' && !Array.isArray(value)) return value as Data;
+  throw new EditorFormatError(`The form cannot show this file: ${what} must hold fields, one per line as "name: value"; it holds ${Array.isArray(value) ? 'a list' : 'a single piece of text'}. Run npm run check to see where, fix it in a text editor, then open it here again.`);
 }
 
 function asRecord(value: unknown): Data {
