@@ -7,13 +7,16 @@
  *   npm run check -- --json            one JSON document on standard output
  *   npm run check -- --strict          flags fail the check too
  *   npm run check -- --no-reports      do not write reports/
+ *   npm run check -- --force           scan every file for identifying details again (by default
+ *                                      a file unchanged since the last check or build keeps its
+ *                                      findings: .cache/anonymisation-scan.json)
  *
  * Exit code: 0 when there are no errors (and, with --strict, no flags); 1 otherwise; 2 when the
  * command itself is used wrongly.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ciAnnotations, formatResult, resultToJson, runCheck, writeReports } from '../src/check/index.ts';
+import { ciAnnotations, formatResult, resultToJson, runCheck, scanMemo, writeReports } from '../src/check/index.ts';
 import { BuildContextError, readBuildContext, type BuildContext } from '../src/config/build-context.ts';
 import { BuildClockError, isIsoDate } from '../src/utils/dates.ts';
 
@@ -30,15 +33,16 @@ try {
       json: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       'no-reports': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
   }).values;
 } catch (e) {
-  fail(`${e instanceof Error ? e.message : String(e)}\nUsage: npm run check -- [--today YYYY-MM-DD] [--json] [--strict] [--no-reports]`);
+  fail(`${e instanceof Error ? e.message : String(e)}\nUsage: npm run check -- [--today YYYY-MM-DD] [--json] [--strict] [--no-reports] [--force]`);
 }
 if (args.help) {
-  console.log('Usage: npm run check -- [--today YYYY-MM-DD] [--json] [--strict] [--no-reports]');
+  console.log('Usage: npm run check -- [--today YYYY-MM-DD] [--json] [--strict] [--no-reports] [--force]');
   process.exit(0);
 }
 
@@ -54,7 +58,9 @@ try {
   throw e;
 }
 
-const result = runCheck({ root: context.root, today: context.today, strict: args.strict });
+const memo = scanMemo(process.cwd(), { reuse: !args.force });
+const result = runCheck({ root: context.root, today: context.today, strict: args.strict, memo });
+memo.save();
 let written: { markdown: string; csv: string } | undefined;
 if (!args['no-reports']) written = writeReports(result);
 

@@ -11,6 +11,7 @@
 import type { ActionStatus } from '../schemas/action-plan.ts';
 import { countByStatusAndRag } from '../utils/action-counts.ts';
 import { FLAG_KINDS, type FlagKind, type Rag } from '../utils/action-status.ts';
+import { NO_MEMO } from '../utils/memo-file.ts';
 import { sortProblems, type Problem } from '../utils/problems.ts';
 import { loadProject, type Project } from './project.ts';
 import { CHECK_STEPS } from './registry.ts';
@@ -25,6 +26,7 @@ export { CHECK_STEPS } from './registry.ts';
 export { projectFlags } from './steps/flags.ts';
 export { formatResult, ciAnnotations, resultToJson } from './output.ts';
 export { keptReports, mesiReport, openActionsCsv, writeReports } from './report.ts';
+export { scanMemo } from './scan-memo.ts';
 
 function isFlag(p: Problem): p is Flag {
   return p.severity === 'warning' && (FLAG_KINDS as readonly string[]).includes(p.kind ?? '') && 'review' in p;
@@ -35,9 +37,10 @@ export function runCheck(options: CheckOptions): CheckResult {
   const { root, today } = options;
   const project = loadProject(root, today);
   const found: Problem[] = [...project.problems];
+  const context = { memo: options.memo ?? NO_MEMO };
   for (const step of options.steps ?? CHECK_STEPS) {
     try {
-      found.push(...step.run(project));
+      found.push(...step.run(project, context));
     } catch (e) {
       found.push({
         severity: 'error',

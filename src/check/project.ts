@@ -51,6 +51,7 @@ import {
 } from '../utils/action-status.ts';
 import { caseLifecycle, type CaseLifecycle } from '../utils/case-lifecycle.ts';
 import type { IsoDate } from '../utils/dates.ts';
+import { bytesDigest } from '../utils/digest.ts';
 import type { Problem } from '../utils/problems.ts';
 import { imagesShown } from '../utils/review-image.ts';
 import { readTextFile } from '../utils/text-file.ts';
@@ -76,6 +77,12 @@ export interface SourceFile<T> {
   data: T;
   /** The parsed YAML, to point problems at lines and columns (`locate(source, path)`). */
   source: YamlSource;
+}
+
+/** A validated action plan. */
+export interface PlanFile extends SourceFile<ActionPlan> {
+  /** A digest of the text it was read from (`bytesDigest`), so that results kept by text are known to be this plan's. */
+  textDigest: string;
 }
 
 /** A validated MDX document: its frontmatter and its body. */
@@ -119,7 +126,7 @@ export interface ReviewFolder {
   report?: MdxFile<Report> | undefined;
   statement?: MdxFile<Statement> | undefined;
   briefing?: MdxFile<Briefing> | undefined;
-  plan?: SourceFile<ActionPlan> | undefined;
+  plan?: PlanFile | undefined;
   /** The case file (PARTNERS ONLY): the lifecycle from the incident to the NSPCC submission. */
   case?: SourceFile<Case> | undefined;
 }
@@ -291,7 +298,7 @@ function countActionsInData(data: unknown): number {
 const PLAN_OPTIONS: Omit<ProblemOptions, 'schema'> = { fieldsDoc: ACTION_PLAN_DOC, document: 'the action plan' };
 
 /** Reads and validates one action-plan.yaml. */
-export function readPlan(text: string, file: string): { plan?: SourceFile<ActionPlan>; problems: Problem[]; inFile: number } {
+export function readPlan(text: string, file: string): { plan?: PlanFile; problems: Problem[]; inFile: number } {
   const parsed = parseWithSchema(text, file, actionPlanSchema, 0, PLAN_OPTIONS);
   const source = parsed.source ?? parseYaml(text, file).source;
   // Counted in the plain data when the YAML could be read (aliases resolved, as the schema sees
@@ -299,7 +306,7 @@ export function readPlan(text: string, file: string): { plan?: SourceFile<Action
   const plain = plainData(source);
   const inFile = plain ? countActionsInData(plain.data) : countActionsInYaml(source.doc.contents);
   if (!parsed.ok) return { problems: parsed.problems, inFile };
-  return { plan: { file, data: parsed.data, source: parsed.source }, problems: [], inFile };
+  return { plan: { file, data: parsed.data, source: parsed.source, textDigest: bytesDigest(text) }, problems: [], inFile };
 }
 
 /** The actions of a valid plan, flattened, with their due dates, ratings and flags for `today`. */

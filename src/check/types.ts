@@ -7,8 +7,15 @@ import type { ActionStatus } from '../schemas/action-plan.ts';
 import type { FlagKind, Rag } from '../utils/action-status.ts';
 import type { CaseStageId } from '../utils/case-lifecycle.ts';
 import type { IsoDate } from '../utils/dates.ts';
+import type { Memo } from '../utils/memo-file.ts';
 import type { Problem } from '../utils/problems.ts';
 import type { Project } from './project.ts';
+
+/** What a step may use besides the project. */
+export interface StepContext {
+  /** Where a step may keep the results of slow pure work between runs (see src/utils/memo-file.ts). */
+  memo: Memo;
+}
 
 /** One step of the check. */
 export interface CheckStep {
@@ -16,7 +23,7 @@ export interface CheckStep {
   id: string;
   /** What it checks, for the output. */
   title: string;
-  run(project: Project): Problem[];
+  run(project: Project, context?: StepContext): Problem[];
 }
 
 /** A monitoring flag: a warning about an action, a plan, an activity or a report. */
@@ -48,6 +55,8 @@ export interface CheckOptions {
   strict?: boolean | undefined;
   /** The steps to run (default CHECK_STEPS). */
   steps?: readonly CheckStep[] | undefined;
+  /** Results of slow pure work kept from earlier runs (default: none; see scanMemo() in src/check/scan-memo.ts). */
+  memo?: Memo | undefined;
 }
 
 /** The numbers the summary, the report and the JSON give. */

@@ -13,31 +13,20 @@
  * - `npm run build -- --force` was asked for (Astro then ignores its cache itself).
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, globSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildContext } from '../config/build-context.ts';
-import { bytesDigest, digestOf } from '../utils/digest.ts';
+import { codeDigest } from '../utils/code-digest.ts';
 
 /** Changed by hand when this guard's rule changes. */
 const GUARD_VERSION = 1;
-/** The files of the site's code, relative to the project folder. */
-const CODE = ['src/**/*', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 interface GuardRecord {
   version: number;
   build: BuildContext['build'];
   code: string;
   complete: boolean;
-}
-
-/** A digest of every file of the site's code (paths and bytes). */
-export function codeDigest(root: string): string {
-  const files = CODE.flatMap((pattern) => globSync(pattern, { cwd: root, withFileTypes: true }))
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(root, path.join(d.parentPath, d.name)))
-    .sort();
-  return digestOf(files.map((f) => [f, bytesDigest(readFileSync(path.join(root, f)))]));
 }
 
 function readRecord(file: string): GuardRecord | undefined {
@@ -68,7 +57,7 @@ export default function incrementalGuard(context: BuildContext): AstroIntegratio
         if (command !== 'build') return;
         const cacheDir = fileURLToPath(config.cacheDir);
         recordFile = path.join(cacheDir, 'lscp-incremental.json');
-        const next = { version: GUARD_VERSION, build: context.build, code: codeDigest(context.root) };
+        const next = { version: GUARD_VERSION, build: context.build, code: codeDigest(fileURLToPath(config.root)) };
         const reason = cleanBuildReason(readRecord(recordFile), next);
         if (reason) {
           // Astro's manifest and its copies of the pages: without them every page is rendered.

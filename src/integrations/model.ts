@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite';
 import type { BuildContext } from '../config/build-context.ts';
-import { formatResult, runCheck, writeReports, type CheckResult } from '../check/index.ts';
+import { formatResult, runCheck, scanMemo, writeReports, type CheckResult } from '../check/index.ts';
 import { toSiteModel } from '../check/model.ts';
 import { formatProblem } from '../utils/problems.ts';
 
@@ -123,8 +123,21 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
   let result: CheckResult | undefined;
   /** A file Astro restarts the dev server for when it changes (dev only). */
   let restartFile: string | undefined;
+  /** The project folder (Astro's root), where the anonymisation scan's findings are kept. */
+  let projectDir = process.cwd();
+  /** `astro build --force`: nothing kept from an earlier build is reused, the scan's findings included. */
+  const force = process.argv.includes('--force');
   /** The check for this context, run once (and again after a change in dev). */
-  const check = () => (result ??= runCheck({ root: context.root, today: context.today }));
+  const check = () => {
+    if (result) return result;
+    const memo = scanMemo(projectDir, { reuse: !force });
+    result = runCheck({ root: context.root, today: context.today, memo });
+    memo.save();
+    scanned = { hits: memo.hits, misses: memo.misses };
+    return result;
+  };
+  /** How many files the last check's anonymisation scan read afresh, and took from the last run. */
+  let scanned = { hits: 0, misses: 0 };
 
   /** The model written for this build's pages (build only). */
   let modelFile: string | undefined;
@@ -201,6 +214,7 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
     name: 'lscp:model',
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig, addWatchFile }) => {
+        projectDir = fileURLToPath(config.root);
         modelFilePath = fileURLToPath(new URL('lscp-model.json', config.cacheDir));
         if (command === 'dev') {
           restartFile = fileURLToPath(new URL('.astro/lscp-restart', config.root));
@@ -213,6 +227,9 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
           const r = check();
           const written = writeReports(r);
           logResult(r, logger);
+          logger.info(
+            `Anonymisation scan: ${scanned.misses} file${scanned.misses === 1 ? '' : 's'} scanned, ${scanned.hits} unchanged since the last scan (their findings kept in .cache/anonymisation-scan.json)${force ? '; --force: every file scanned' : ''}`,
+          );
           logger.info(`MESI report: ${written.markdown}`);
           if (r.errors.length > 0) {
             throw new Error(

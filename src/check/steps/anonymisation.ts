@@ -30,6 +30,8 @@ import {
   WARNING_KINDS,
 } from '../../utils/anonymise/index.ts';
 import { formatDate, type IsoDate } from '../../utils/dates.ts';
+import { bytesDigest } from '../../utils/digest.ts';
+import { NO_MEMO, type Memo } from '../../utils/memo-file.ts';
 import type { Problem } from '../../utils/problems.ts';
 import { documentVisibility, HIDDEN_REASON_TEXT, isArchived, reportBodyVisibility, reviewState, type Visibility } from '../../utils/publication.ts';
 import { locate } from '../../utils/yaml/source.ts';
@@ -96,15 +98,20 @@ function problems(
   });
 }
 
-/** Scans an MDX document (frontmatter and body). */
+/**
+ * Scans an MDX document (frontmatter and body). The findings for a file read from disk are kept
+ * in `memo` by its whole text and every option of the scan: the same text scanned the same way
+ * gives the same findings (with the site's code in the key, src/check/scan-memo.ts).
+ */
 function scanMdx(
   project: Project,
   doc: MdxFile<{ allow: AllowedText[] }>,
   options: { pseudonyms: string[]; contacts: PartnershipContacts; people: string[]; extraAllow?: AllowedText[] },
+  memo: Memo,
 ): LocatedFinding[] {
   const scan = { file: doc.file, pseudonyms: options.pseudonyms, contacts: options.contacts, people: options.people, allow: options.extraAllow };
   const text = readText(project, doc.file);
-  if (text !== undefined) return scanDocumentFindings(text, scan);
+  if (text !== undefined) return memo.get(['mdx', bytesDigest(text), scan], () => scanDocumentFindings(text, scan));
   // The file cannot be read again (a model built in memory): the body, at its own lines.
   return scanDocumentFindings('\n'.repeat(Math.max(0, doc.bodyLine - 1)) + doc.body, { ...scan, allow: [...(options.extraAllow ?? []), ...doc.data.allow] });
 }
@@ -209,7 +216,8 @@ export function pdfProblems(
 export const anonymisationStep: CheckStep = {
   id: 'anonymisation',
   title: 'Nothing identifying reaches a published document',
-  run(project) {
+  run(project, context) {
+    const memo = context?.memo ?? NO_MEMO;
     const out: Problem[] = [];
     const today = project.today;
     const contacts = project.config ? contactsFromSettings(project.config.settings) : {};
@@ -226,7 +234,7 @@ export const anonymisationStep: CheckStep = {
       const report = r.report;
       if (report) {
         const body = reportBodyVisibility(report.data, today);
-        const findings = scanMdx(project, report, { pseudonyms, contacts, people });
+        const findings = scanMdx(project, report, { pseudonyms, contacts, people }, memo);
         // Frontmatter strings are public with the review's entry; the body only when the gate lets it out.
         out.push(...problems(report.file, findings, (f) => (f.field !== undefined ? entry : body), pseudonyms, reviewAllowWhere));
         // PDFs are published with the report's text, and only then.
@@ -243,7 +251,7 @@ export const anonymisationStep: CheckStep = {
         if (!doc) continue;
         const own = documentVisibility(doc.data, today);
         const v: Visibility = !entry.public ? entry : own;
-        out.push(...problems(doc.file, scanMdx(project, doc, { pseudonyms, contacts, people }), () => v, pseudonyms, reviewAllowWhere));
+        out.push(...problems(doc.file, scanMdx(project, doc, { pseudonyms, contacts, people }, memo), () => v, pseudonyms, reviewAllowWhere));
       }
       const plan = r.plan;
       if (plan) {
@@ -258,15 +266,13 @@ export const anonymisationStep: CheckStep = {
                 : { public: true };
         // A plan has no allow: list of its own; the review's report holds the reviewed false positives.
         const allow = report?.data.allow ?? r.statement?.data.allow ?? [];
-        const findings = scanFieldFindings(planPublicFields(plan.data), {
-          file: plan.file,
-          source: plan.source,
-          sourceText: readText(project, plan.file),
-          pseudonyms,
-          contacts,
-          people,
-          allow,
-        });
+        const sourceText = readText(project, plan.file);
+        const scan = { file: plan.file, pseudonyms, contacts, people, allow };
+        const findPlan = () => scanFieldFindings(planPublicFields(plan.data), { ...scan, source: plan.source, sourceText });
+        // Kept by the text the plan was read from (its data and fields are made from it) and the
+        // scan's options; not kept if the file changed since it was read.
+        const textDigest = sourceText === undefined ? undefined : bytesDigest(sourceText);
+        const findings = textDigest === plan.textDigest ? memo.get(['plan', textDigest, scan], findPlan) : findPlan();
         const where = report ? `in the frontmatter of ${report.file}` : r.statement ? `in the frontmatter of ${r.statement.file}` : "in the review's report.mdx frontmatter";
         out.push(...problems(plan.file, findings, () => v, pseudonyms, where));
       }
@@ -274,7 +280,7 @@ export const anonymisationStep: CheckStep = {
     for (const b of project.briefings) {
       const pseudonyms = pseudonymsFromTitle(b.data.title);
       const v = documentVisibility(b.data, today);
-      out.push(...problems(b.file, scanMdx(project, b, { pseudonyms, contacts, people: contactPeople }), () => v, pseudonyms, reviewAllowWhere));
+      out.push(...problems(b.file, scanMdx(project, b, { pseudonyms, contacts, people: contactPeople }, memo), () => v, pseudonyms, reviewAllowWhere));
     }
     for (const n of project.national) {
       const fields: TextField[] = [
