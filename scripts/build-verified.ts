@@ -15,6 +15,7 @@ import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { contextOrExit } from './lib/site.ts';
 import { compareTrees } from './content-equivalence.ts';
+import { siteBuildCommand } from './lib/build-command.ts';
 
 const root = process.cwd();
 const context = contextOrExit();
@@ -23,7 +24,8 @@ const cacheDir = path.join(root, '.cache', context.build);
 const setAside = path.join(cacheDir, 'verify-incremental');
 
 function astroBuild(...flags: string[]): void {
-  const result = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', ...flags], {
+  const { command, args } = siteBuildCommand(root, flags);
+  const result = spawnSync(command, args, {
     cwd: root,
     stdio: 'inherit',
     env: {

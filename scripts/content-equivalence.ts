@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { prepareSite } from './bench/workspace.ts';
 import { CorpusGenerator, optionsFromProject } from './bench/corpus.ts';
+import { siteBuildCommand } from './lib/build-command.ts';
 
 export interface TreeDifference {
   file: string;
@@ -80,7 +81,8 @@ export function buildWith(dir: string, pipeline: 'mdx' | 'html', label: string, 
     for (const cached of ['incremental-build.json', 'dist', 'lscp-pagefind']) rmSync(path.join(dir, '.cache', kind, cached), { recursive: true, force: true });
   }
   const started = Date.now();
-  const result = spawnSync(path.join(dir, 'node_modules/.bin/astro'), ['build'], {
+  const { command, args } = siteBuildCommand(dir);
+  const result = spawnSync(command, args, {
     cwd: dir,
     encoding: 'utf8',
     env: {

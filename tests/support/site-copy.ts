@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { siteBuildCommand } from '../../scripts/lib/build-command.ts';
 
 export const PROJECT = path.resolve(import.meta.dirname, '../..');
 const COPIED = ['src', 'content', 'reviews', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -17,7 +18,7 @@ export interface SiteCopy {
   write(rel: string, text: string | Buffer): void;
   /** Removes a file or folder relative to the copy's root. */
   remove(rel: string): void;
-  /** Runs `astro build` in the copy; returns the output folder, exit code and output. */
+  /** Builds the copy as `npm run build` does (scripts/build.ts); returns the output folder, exit code and output. */
   build(env?: Record<string, string>): { outDir: string; status: number | null; output: string };
   dispose(): void;
 }
@@ -38,7 +39,8 @@ export function makeSiteCopy(prefix = 'lscp-site-'): SiteCopy {
     },
     build(env = {}) {
       const partners = env.PARTNERS_BUILD === '1';
-      const result = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build'], {
+      const { command, args } = siteBuildCommand(root);
+      const result = spawnSync(command, args, {
         cwd: root,
         encoding: 'utf8',
         env: {
