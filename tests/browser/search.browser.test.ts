@@ -80,6 +80,8 @@ async function clean(label: string) {
   expect.soft(seen.pageErrors, `${label}: script errors`).toEqual([]);
   expect.soft(seen.failedRequests, `${label}: failed requests`).toEqual([]);
   expect.soft(offsite, `${label}: requests to other origins`).toEqual([]);
+  // Search runs in the page (noWorker): Pagefind's worker script is never downloaded.
+  expect.soft(seen.requests.filter((r) => r.includes('pagefind-worker')), `${label}: Pagefind's worker script`).toEqual([]);
   expect.soft(await storedState(context, page), `${label}: cookies and storage`).toEqual(EMPTY_STATE);
 }
 
