@@ -52,6 +52,8 @@ export interface SearchIndexTarget {
   outDir: string;
   /** This integration's own folder in the build's cache (absolute). */
   cacheDir: string;
+  /** `documentPagesDigest(outDir)`, when already worked out (by Astro's process, for scripts/build.ts). */
+  digest?: string | undefined;
 }
 
 /**
@@ -59,9 +61,10 @@ export interface SearchIndexTarget {
  * when the document pages are byte for byte those it was made from. Returns what it did, as a
  * sentence; throws when Pagefind fails.
  */
-export async function buildSearchIndex({ outDir, cacheDir }: SearchIndexTarget): Promise<string> {
+export async function buildSearchIndex(target: SearchIndexTarget): Promise<string> {
+  const { outDir, cacheDir } = target;
   const output = path.join(outDir, 'pagefind');
-  const digest = documentPagesDigest(outDir);
+  const digest = target.digest ?? documentPagesDigest(outDir);
   const digestFile = path.join(cacheDir, 'digest');
   const cached = path.join(cacheDir, 'index');
   if (existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest && existsSync(cached)) {
@@ -98,7 +101,9 @@ export default function pagefindIntegration(): AstroIntegration {
         const target: SearchIndexTarget = { outDir: fileURLToPath(dir), cacheDir };
         const after = process.env[INDEX_AFTER_ENV];
         if (after) {
-          writeFileSync(after, JSON.stringify(target));
+          // The pages are read for their digest here, in the process that ends before Pagefind
+          // starts, so the memory that reading takes is never held beside Pagefind's.
+          writeFileSync(after, JSON.stringify({ ...target, digest: documentPagesDigest(target.outDir) }));
           logger.info('Search index: made once Astro has finished (npm run build)');
           return;
         }
