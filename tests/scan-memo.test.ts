@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject, runCheck, scanMemo, type CheckResult } from '../src/check/index.ts';
 import { anonymisationStep } from '../src/check/steps/anonymisation.ts';
-import { FileMemo } from '../src/utils/memo-file.ts';
+import { FileMemo } from '../src/check/memo-file.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TODAY = '2026-11-30';
@@ -102,45 +102,72 @@ describe('the anonymisation scan with kept findings', () => {
     expect(existsSync(path.join(project, '.cache', 'anonymisation-scan.json'))).toBe(true);
   });
 
-  it('scans a changed report again: a phone number added to a published report is an error at once', () => {
-    const file = path.join(content, 'reviews', 'baby-wren', 'report.mdx');
+  /** Runs `f` with `file` changed by `change`, and puts the file back whatever happens. */
+  const withChange = (file: string, change: (text: string) => string, f: () => void) => {
     const before = readFileSync(file, 'utf8');
+    const after = change(before);
+    expect(after).not.toBe(before);
+    writeFileSync(file, after);
+    try {
+      f();
+    } finally {
+      writeFileSync(file, before);
+    }
+  };
+  const wren = (name: string) => path.join(content, 'reviews', 'baby-wren', name);
+
+  it('scans a changed report again: a phone number added to a published report is an error at once', () => {
     expect(fresh().errors.filter((p) => p.file === 'reviews/baby-wren/report.mdx')).toEqual([]);
-    writeFileSync(file, `${before}\nThe family was called on 07700 900417.\n`);
-    const after = run();
-    expect(after.misses).toBe(1);
-    const errors = after.result.errors.filter((p) => p.file === 'reviews/baby-wren/report.mdx');
-    expect(errors.map((p) => p.kind)).toEqual(['identifier']);
-    expect(problems(after.result)).toBe(problems(fresh()));
-    writeFileSync(file, before);
+    withChange(wren('report.mdx'), (t) => `${t}\nThe family was called on 07700 900417.\n`, () => {
+      const after = run();
+      expect(after.misses).toBe(1);
+      const errors = after.result.errors.filter((p) => p.file === 'reviews/baby-wren/report.mdx');
+      expect(errors.map((p) => p.kind)).toEqual(['identifier']);
+      expect(problems(after.result)).toBe(problems(fresh()));
+    });
     expect(run().result.errors).toEqual([]);
   });
 
+  const planAddress = (t: string) => t.replace(/(\n\s+action: )(.*)\n/, '$1$2 Visit 14 Acacia Road.\n');
+  const planFinding = (r: CheckResult) => r.errors.concat(r.warnings).some((p) => p.file === 'reviews/baby-wren/action-plan.yaml' && p.kind === 'identifier');
+
   it("scans a changed plan again: an address in an action's public field is found", () => {
-    const file = path.join(content, 'reviews', 'baby-wren', 'action-plan.yaml');
-    const before = readFileSync(file, 'utf8');
-    const changed = before.replace(/(\n\s+action: )(.*)\n/, '$1$2 Visit 14 Acacia Road.\n');
-    expect(changed).not.toBe(before);
-    writeFileSync(file, changed);
-    const after = run();
-    expect(after.misses).toBe(1);
-    expect(after.result.errors.concat(after.result.warnings).some((p) => p.file === 'reviews/baby-wren/action-plan.yaml' && p.kind === 'identifier')).toBe(true);
-    expect(problems(after.result)).toBe(problems(fresh()));
-    writeFileSync(file, before);
+    withChange(wren('action-plan.yaml'), planAddress, () => {
+      const after = run();
+      expect(after.misses).toBe(1);
+      expect(planFinding(after.result)).toBe(true);
+      expect(problems(after.result)).toBe(problems(fresh()));
+    });
+  });
+
+  it("scans an unchanged plan again when only the scan's options changed: the report's allow: list", () => {
+    // The plan is scanned with the allow list of its review's report: allowing the address there
+    // hides it; taking the entry away must bring the finding back, though the plan's text is the same.
+    const allowed = (t: string) => t.replace(/^---\n/, '---\nallow:\n  - text: 14 Acacia Road\n    reason: A made-up address, checked for this test.\n');
+    withChange(wren('action-plan.yaml'), planAddress, () => {
+      withChange(wren('report.mdx'), allowed, () => {
+        const allowedRun = run();
+        expect(planFinding(allowedRun.result)).toBe(false);
+        expect(problems(allowedRun.result)).toBe(problems(fresh()));
+      });
+      const again = run();
+      // The report changed back, and the plan's options with it: both are scanned again.
+      expect(again.misses).toBe(2);
+      expect(planFinding(again.result)).toBe(true);
+      expect(problems(again.result)).toBe(problems(fresh()));
+    });
   });
 
   it('does not keep findings for a plan whose file changed after it was read', () => {
     run();
     const loaded = loadProject(content, TODAY);
-    const file = path.join(content, 'reviews', 'baby-wren', 'action-plan.yaml');
-    const before = readFileSync(file, 'utf8');
-    writeFileSync(file, `${before}# changed while the check ran\n`);
-    const memo = scanMemo(project);
-    anonymisationStep.run(loaded, { memo });
-    const plans = loaded.reviews.filter((r) => r.plan).length;
-    // Every plan but the changed one was looked up (and found); the changed one went round the memo.
-    expect(memo.hits + memo.misses).toBe(loaded.reviews.flatMap((r) => [r.report, r.statement, r.briefing]).filter(Boolean).length + loaded.briefings.length + plans - 1);
-    writeFileSync(file, before);
+    withChange(wren('action-plan.yaml'), (t) => `${t}# changed while the check ran\n`, () => {
+      const memo = scanMemo(project);
+      anonymisationStep.run(loaded, { memo });
+      const plans = loaded.reviews.filter((r) => r.plan).length;
+      // Every plan but the changed one was looked up (and found); the changed one went round the memo.
+      expect(memo.hits + memo.misses).toBe(loaded.reviews.flatMap((r) => [r.report, r.statement, r.briefing]).filter(Boolean).length + loaded.briefings.length + plans - 1);
+    });
   });
 
   it('with --force (reuse: false) scans every file again', () => {

@@ -11,7 +11,7 @@
 import type { ActionStatus } from '../schemas/action-plan.ts';
 import { countByStatusAndRag } from '../utils/action-counts.ts';
 import { FLAG_KINDS, type FlagKind, type Rag } from '../utils/action-status.ts';
-import { NO_MEMO } from '../utils/memo-file.ts';
+import { NO_MEMO } from './memo-file.ts';
 import { sortProblems, type Problem } from '../utils/problems.ts';
 import { loadProject, type Project } from './project.ts';
 import { CHECK_STEPS } from './registry.ts';

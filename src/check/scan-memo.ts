@@ -2,12 +2,12 @@
  * Where the check keeps the anonymisation scan's findings between runs: `.cache/anonymisation-scan.json`
  * in the project folder (the folder `npm run check` and `npm run build` are run in; never
  * committed). `npm run check` and both builds share it: an entry is found only by a digest of the
- * document's whole text, every option of the scan and the site's code (src/utils/memo-file.ts).
+ * document's whole text, every option of the scan, the site's code and Node's version (src/check/memo-file.ts).
  */
 import path from 'node:path';
-import { codeDigest } from '../utils/code-digest.ts';
+import { codeDigest } from './code-digest.ts';
 import { digestOf } from '../utils/digest.ts';
-import { FileMemo } from '../utils/memo-file.ts';
+import { FileMemo } from './memo-file.ts';
 
 /** Changed by hand if what is kept changes shape without a change to the code's files. */
 const STORE_VERSION = 1;
@@ -19,5 +19,7 @@ const STORE_VERSION = 1;
  */
 export function scanMemo(projectDir: string, options: { reuse?: boolean } = {}): FileMemo {
   const file = path.join(projectDir, '.cache', 'anonymisation-scan.json');
-  return new FileMemo(file, digestOf('anonymisation-scan', STORE_VERSION, codeDigest()), { reuse: options.reuse ?? true });
+  // Node's version and its Unicode tables too: the detectors' letter and digit classes (\p{L}) come from them.
+  const version = digestOf('anonymisation-scan', STORE_VERSION, codeDigest(), process.versions.node, process.versions.unicode);
+  return new FileMemo(file, version, { reuse: options.reuse ?? true });
 }

@@ -7,7 +7,7 @@ import type { ActionStatus } from '../schemas/action-plan.ts';
 import type { FlagKind, Rag } from '../utils/action-status.ts';
 import type { CaseStageId } from '../utils/case-lifecycle.ts';
 import type { IsoDate } from '../utils/dates.ts';
-import type { Memo } from '../utils/memo-file.ts';
+import type { Memo } from './memo-file.ts';
 import type { Problem } from '../utils/problems.ts';
 import type { Project } from './project.ts';
 

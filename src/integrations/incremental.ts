@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildContext } from '../config/build-context.ts';
-import { codeDigest } from '../utils/code-digest.ts';
+import { codeDigest } from '../check/code-digest.ts';
 
 /** Changed by hand when this guard's rule changes. */
 const GUARD_VERSION = 1;

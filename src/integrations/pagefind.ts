@@ -88,6 +88,11 @@ export async function buildSearchIndex(target: SearchIndexTarget): Promise<strin
 
 /** The environment variable scripts/build.ts sets: a file to write the `SearchIndexTarget` to, instead of indexing. */
 export const INDEX_AFTER_ENV = 'LSCP_SEARCH_INDEX_AFTER';
+/**
+ * And its process id: the index is left to scripts/build.ts only when Astro is its own child, so
+ * the variables left set in a shell never make a build without an index.
+ */
+export const INDEX_PARENT_ENV = 'LSCP_SEARCH_INDEX_PARENT';
 
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
@@ -100,7 +105,7 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const target: SearchIndexTarget = { outDir: fileURLToPath(dir), cacheDir };
         const after = process.env[INDEX_AFTER_ENV];
-        if (after) {
+        if (after && process.env[INDEX_PARENT_ENV] === String(process.ppid)) {
           // The pages are read for their digest here, in the process that ends before Pagefind
           // starts, so the memory that reading takes is never held beside Pagefind's.
           writeFileSync(after, JSON.stringify({ ...target, digest: documentPagesDigest(target.outDir) }));

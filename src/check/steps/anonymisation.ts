@@ -31,7 +31,7 @@ import {
 } from '../../utils/anonymise/index.ts';
 import { formatDate, type IsoDate } from '../../utils/dates.ts';
 import { bytesDigest } from '../../utils/digest.ts';
-import { NO_MEMO, type Memo } from '../../utils/memo-file.ts';
+import { NO_MEMO, type Memo } from '../memo-file.ts';
 import type { Problem } from '../../utils/problems.ts';
 import { documentVisibility, HIDDEN_REASON_TEXT, isArchived, reportBodyVisibility, reviewState, type Visibility } from '../../utils/publication.ts';
 import { locate } from '../../utils/yaml/source.ts';

@@ -4,7 +4,7 @@
  * 88 MB of reports takes most of the check at 1,500 reviews, and a rebuild changes a file or two.
  *
  * It is safe only because of how a key is made, so every key is the digest of:
- * - the store's `version`: a digest of the site's code (src/utils/code-digest.ts), so a change to
+ * - the store's `version`: a digest of the site's code (src/check/code-digest.ts), so a change to
  *   any rule, or to a package, gives every result again;
  * - every input of the call, in full (the file's whole text, not its name or date; every option).
  *
@@ -15,7 +15,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { digestOf } from './digest.ts';
+import { digestOf } from '../utils/digest.ts';
 
 /** Remembers results by their inputs. */
 export interface Memo {

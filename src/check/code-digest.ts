@@ -7,7 +7,7 @@
 import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bytesDigest, digestOf } from './digest.ts';
+import { bytesDigest, digestOf } from '../utils/digest.ts';
 
 /** The files of the site's code, relative to the project folder. */
 export const CODE_FILES = ['src/**/*', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
