@@ -2,7 +2,8 @@
  * One loaded model, one clock: the checker's validated model is what every page reads.
  *
  * The integration is given the build context (read once in astro.config.mjs) and:
- * - in `astro build`, runs the whole check once at the start: invalid content stops the build
+ * - in `astro build`, runs the whole check once at the start, in a worker thread
+ *   (check-worker.ts, so its memory is given back before Astro builds): invalid content stops the build
  *   before anything is written (every error listed), the monitoring flags are printed, and the
  *   MESI report and CSV are written to `reports/`, exactly as `npm run check` does;
  * - gives the pages a virtual module, as Starlight does for its project context:
@@ -22,8 +23,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite';
+import { Worker } from 'node:worker_threads';
+import type { CheckJob, CheckOutcome } from './check-worker.ts';
 import type { BuildContext } from '../config/build-context.ts';
-import { formatResult, runCheck, scanMemo, writeReports, type CheckResult } from '../check/index.ts';
+import { runCheck, scanMemo, type CheckResult } from '../check/index.ts';
 import { toSiteModel } from '../check/model.ts';
 import { formatProblem } from '../utils/problems.ts';
 
@@ -115,8 +118,15 @@ function readModelModule(file: string): string {
   return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));`;
 }
 
-function logResult(result: CheckResult, logger: AstroIntegrationLogger): void {
-  for (const line of formatResult(result)) logger.info(line);
+/** Runs the build's check in a worker thread (src/integrations/check-worker.ts). */
+function checkInWorker(job: CheckJob): Promise<CheckOutcome> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: job });
+    let outcome: CheckOutcome | undefined;
+    worker.once('message', (m: CheckOutcome) => (outcome = m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (outcome ? resolve(outcome) : reject(new Error(`The check stopped before it finished (exit code ${code}); nothing was built.`))));
+  });
 }
 
 export default function modelIntegration(context: BuildContext): AstroIntegration {
@@ -133,11 +143,8 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
     const memo = scanMemo(projectDir, { reuse: !force });
     result = runCheck({ root: context.root, today: context.today, memo });
     memo.save();
-    scanned = { hits: memo.hits, misses: memo.misses };
     return result;
   };
-  /** How many files the last check's anonymisation scan read afresh, and took from the last run. */
-  let scanned = { hits: 0, misses: 0 };
 
   /** The model written for this build's pages (build only). */
   let modelFile: string | undefined;
@@ -151,26 +158,15 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
     },
     load(id) {
       if (id !== RESOLVED_MODEL) return undefined;
-      if (command === 'build' && modelFile) return readModelModule(modelFile);
+      // A build: the model the check's worker wrote (astro:config:setup below).
+      if (command === 'build') {
+        if (!modelFile) throw new Error('The site model was not written: the check did not finish. Build again; if it happens again, please report it.');
+        return readModelModule(modelFile);
+      }
       const r = check();
       if (r.errors.length > 0) throw new ContentErrors(r);
-      const json = JSON.stringify(toSiteModel(r, context));
       // A JSON string is quicker for the engine to read than the same object as a literal.
-      if (command !== 'build') return `export default JSON.parse(${JSON.stringify(json)});`;
-      // In a build the model goes to a file the page bundle reads when it runs, rather than into
-      // the bundle itself (Vite would hold and parse it as code: at 750 reviews about 10% more
-      // memory), and the check's own result is let go: the pages need only the model.
-      // In this build's own cache folder (one per project folder and kind of build: see
-      // astro.config.mjs), at a path that is the same from one build to the next: the incremental
-      // build hashes the code of every module a page imports, this one included, so a new path
-      // each time would make every page look changed.
-      modelFile = modelFilePath;
-      mkdirSync(path.dirname(modelFile), { recursive: true });
-      writeFileSync(modelFile, json);
-      const written = modelFile;
-      process.once('exit', () => rmSync(written, { force: true }));
-      result = undefined;
-      return readModelModule(modelFile);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(toSiteModel(r, context)))});`;
     },
     configureServer(server) {
       server.watcher.add([path.join(context.root, 'content'), path.join(context.root, 'reviews')]);
@@ -213,7 +209,7 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
   return {
     name: 'lscp:model',
     hooks: {
-      'astro:config:setup': ({ command, config, logger, updateConfig, addWatchFile }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig, addWatchFile }) => {
         projectDir = fileURLToPath(config.root);
         modelFilePath = fileURLToPath(new URL('lscp-model.json', config.cacheDir));
         if (command === 'dev') {
@@ -223,19 +219,29 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
           addWatchFile(restartFile);
         }
         if (command === 'build') {
-          // First: invalid content stops the build before anything is written.
-          const r = check();
-          const written = writeReports(r);
-          logResult(r, logger);
+          // First: invalid content stops the build before anything is written. The check runs in
+          // a worker thread (src/integrations/check-worker.ts), so the memory it takes is given
+          // back before Astro starts. The model goes to a file the page bundle reads when it
+          // runs, rather than into the bundle itself (Vite would hold and parse it as code: at
+          // 750 reviews about 10% more memory), in this build's own cache folder (one per project
+          // folder and kind of build: see astro.config.mjs), at a path that is the same from one
+          // build to the next: the incremental build hashes the code of every module a page
+          // imports, this one included, so a new path each time would make every page look changed.
+          const outcome = await checkInWorker({ context, projectDir, force, modelFile: modelFilePath });
+          for (const line of outcome.lines) logger.info(line);
+          const { hits, misses } = outcome.scanned;
           logger.info(
-            `Anonymisation scan: ${scanned.misses} file${scanned.misses === 1 ? '' : 's'} scanned, ${scanned.hits} unchanged since the last scan (their findings kept in .cache/anonymisation-scan.json)${force ? '; --force: every file scanned' : ''}`,
+            `Anonymisation scan: ${misses} file${misses === 1 ? '' : 's'} scanned, ${hits} unchanged since the last scan (their findings kept in .cache/anonymisation-scan.json)${force ? '; --force: every file scanned' : ''}`,
           );
-          logger.info(`MESI report: ${written.markdown}`);
-          if (r.errors.length > 0) {
+          logger.info(`MESI report: ${outcome.report}`);
+          if (outcome.errors > 0 || !outcome.model) {
             throw new Error(
-              `The content has ${r.errors.length} error${r.errors.length === 1 ? '' : 's'} (listed above); nothing was built. Fix them and build again.`,
+              `The content has ${outcome.errors} error${outcome.errors === 1 ? '' : 's'} (listed above); nothing was built. Fix them and build again.`,
             );
           }
+          const written = modelFilePath;
+          modelFile = written;
+          process.once('exit', () => rmSync(written, { force: true }));
         }
         updateConfig({ vite: { plugins: [plugin(logger, command)] } });
       },
