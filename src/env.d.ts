@@ -11,6 +11,8 @@ declare module 'govuk-frontend' {
 declare module 'virtual:lscp/model' {
   const model: import('./check/model.ts').SiteModel;
   export default model;
+  /** The folder of rendered document bodies (src/utils/document-body.ts). */
+  export const bodiesDir: string;
 }
 
 // turndown's HTML parser (a DOM for Node); its own declarations name the module "domino".

@@ -3,11 +3,14 @@
  * (`virtual:lscp/model`, from src/integrations/model.ts) and the build context it was made for.
  * Nothing in src/data parses a content file; bodies come from the content layer (src/data/public.ts).
  */
-import model from 'virtual:lscp/model';
+import model, { bodiesDir } from 'virtual:lscp/model';
 import type { BuildContext } from '../config/build-context.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { SiteModel } from '../check/model.ts';
 import type { IsoDate } from '../utils/dates.ts';
+
+/** The folder of rendered document bodies (src/utils/document-body.ts). */
+export const documentBodiesDir: string = bodiesDir;
 
 /** The validated model of this build's content. */
 export function siteModel(): SiteModel {

@@ -8,7 +8,10 @@
 import { getEntry, type CollectionEntry } from 'astro:content';
 import type { Briefing, Page, Report, Statement } from '../schemas/documents.ts';
 import { buildCatalogue, type Catalogue, type Entry } from '../utils/catalogue.ts';
-import { siteModel, today } from './model.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { recordedBodyFile } from '../utils/document-body.ts';
+import { documentBodiesDir, siteModel, today } from './model.ts';
 
 export { today } from './model.ts';
 
@@ -44,6 +47,21 @@ async function entry<C extends 'reports' | 'statements' | 'briefings' | 'pages'>
   // The model and the content layer read the same folders: a document in one is in the other.
   if (!found) throw new Error(`The ${collection} entry "${id}" is in the checked model but the content layer has no body for it.`);
   return found as CollectionEntry<C>;
+}
+
+/**
+ * A document's rendered body, from its file (src/utils/document-body.ts), or undefined for an
+ * entry Astro renders itself (CONTENT_PIPELINE=mdx: use `render(entry)`). A body file that is
+ * missing stops the build: a page is never printed without its body.
+ */
+export function documentBodyHtml(entry: CollectionEntry<'reports' | 'statements' | 'briefings' | 'pages'>): string | undefined {
+  const name = recordedBodyFile(entry);
+  if (name === undefined) return undefined;
+  try {
+    return readFileSync(path.join(documentBodiesDir, name), 'utf8');
+  } catch (e) {
+    throw new Error(`The rendered body of ${entry.collection} "${entry.id}" is missing (${name}): build again; if it happens again, please report it.`, { cause: e });
+  }
 }
 
 /** The report to render, only when its body is public today. */

@@ -25,6 +25,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite';
 import { Worker } from 'node:worker_threads';
 import type { CheckJob, CheckOutcome } from './check-worker.ts';
+import { bodiesDir } from '../utils/document-body.ts';
 import type { BuildContext } from '../config/build-context.ts';
 import { runCheck, scanMemo, type CheckResult } from '../check/index.ts';
 import { toSiteModel } from '../check/model.ts';
@@ -114,8 +115,13 @@ function configKey(result: CheckResult): string | undefined {
 }
 
 /** The model module of a build: it reads the model the integration wrote for this build. */
-function readModelModule(file: string): string {
-  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));`;
+function readModelModule(file: string, bodies: string): string {
+  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n${bodiesExport(bodies)}`;
+}
+
+/** Where the pages read rendered bodies from (src/utils/document-body.ts). */
+function bodiesExport(bodies: string): string {
+  return `export const bodiesDir = ${JSON.stringify(bodies)};`;
 }
 
 /** Runs the build's check in a worker thread (src/integrations/check-worker.ts). */
@@ -146,6 +152,8 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
     return result;
   };
 
+  /** The folder of rendered bodies (set from Astro's cache folder in astro:config:setup). */
+  let bodies = '';
   /** The model written for this build's pages (build only). */
   let modelFile: string | undefined;
   /** Where a build writes it: set from Astro's cache folder in astro:config:setup. */
@@ -161,12 +169,12 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
       // A build: the model the check's worker wrote (astro:config:setup below).
       if (command === 'build') {
         if (!modelFile) throw new Error('The site model was not written: the check did not finish. Build again; if it happens again, please report it.');
-        return readModelModule(modelFile);
+        return readModelModule(modelFile, bodies);
       }
       const r = check();
       if (r.errors.length > 0) throw new ContentErrors(r);
       // A JSON string is quicker for the engine to read than the same object as a literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(toSiteModel(r, context)))});`;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(toSiteModel(r, context)))});\n${bodiesExport(bodies)}`;
     },
     configureServer(server) {
       server.watcher.add([path.join(context.root, 'content'), path.join(context.root, 'reviews')]);
@@ -212,6 +220,7 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
       'astro:config:setup': async ({ command, config, logger, updateConfig, addWatchFile }) => {
         projectDir = fileURLToPath(config.root);
         modelFilePath = fileURLToPath(new URL('lscp-model.json', config.cacheDir));
+        bodies = bodiesDir(config.cacheDir);
         if (command === 'dev') {
           restartFile = fileURLToPath(new URL('.astro/lscp-restart', config.root));
           mkdirSync(path.dirname(restartFile), { recursive: true });

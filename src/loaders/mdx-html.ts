@@ -21,7 +21,7 @@
  * a Vite MDX module). scripts/content-equivalence.ts and tests/content-pipeline.build.test.ts
  * build both ways and compare every output file byte for byte.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
@@ -32,6 +32,7 @@ import { Fragment, jsx, jsxs } from 'astro/jsx-runtime';
 import { renderJSX } from 'astro/runtime/server/jsx.js';
 import { plural } from '../utils/text.ts';
 import { REVIEW_IMAGE } from '../utils/review-image.ts';
+import { BODY_KEY, bodiesDir, bodyFileName, recordedBodyFile } from '../utils/document-body.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -220,6 +221,28 @@ function versionOf(root: URL, pkg: string): string {
   }
 }
 
+type Rendered = Awaited<ReturnType<typeof renderMdxFile>>;
+/** What the data store keeps of a rendered body: its metadata and the name of its file. */
+interface KeptBody {
+  html: '';
+  metadata: Rendered['metadata'] & { [BODY_KEY]: string };
+}
+
+/**
+ * Writes a rendered body to its file (by the entry's digest: the same text and renderer give the
+ * same file) and returns what the data store keeps instead: no HTML, the file's name.
+ */
+function keepBody(dir: string, digest: string | number | undefined, rendered: Rendered): KeptBody {
+  if (digest === undefined || digest === '') throw new Error('A document entry has no digest, so its rendered body cannot be kept.');
+  const name = bodyFileName(String(digest));
+  mkdirSync(dir, { recursive: true });
+  // Written whole, then renamed: a build cut short never leaves half a body under the final name.
+  const temp = path.join(dir, `${name}.${process.pid}.tmp`);
+  writeFileSync(temp, rendered.html);
+  renameSync(temp, path.join(dir, name));
+  return { ...rendered, html: '', metadata: { ...rendered.metadata, [BODY_KEY]: name } };
+}
+
 /** `glob()`, with each MDX entry rendered to HTML at content sync and cached by digest. */
 export function mdxHtml(options: GlobOptions): Loader {
   // The Markdown source is not kept beside the HTML: nothing reads `entry.body`, and the data
@@ -229,6 +252,7 @@ export function mdxHtml(options: GlobOptions): Loader {
     name: 'mdx-html-loader',
     async load(context) {
       const { config, store } = context;
+      const bodies = bodiesDir(config.cacheDir);
       let renderer: Promise<Renderer> | undefined;
       // The digest of a file's text plus everything that decides its HTML, so a change of
       // renderer, package versions or markdown settings renders cached entries again, and an
@@ -250,7 +274,7 @@ export function mdxHtml(options: GlobOptions): Loader {
         const work = (async () => {
           renderer ??= createRenderer(config);
           const rendered = await renderMdxFile(await renderer, file);
-          store.set({ ...rest, rendered });
+          store.set({ ...rest, rendered: keepBody(bodies, rest.digest, rendered) });
         })();
         // A file changed under the dev server after the first load: report, keep the old entry.
         if (initialLoadDone) work.catch((e: Error) => context.logger.error(e.message));
@@ -273,6 +297,19 @@ export function mdxHtml(options: GlobOptions): Loader {
         context.generateDigest(typeof data === 'string' ? `${data}\0${salt}` : { data, salt });
       await inner.load({ ...context, store: scoped, generateDigest });
       initialLoadDone = true;
+      // An entry glob() kept from the last sync (its file unchanged) whose body file is gone (a
+      // cache folder emptied by hand) is rendered again: a page never prints a missing body.
+      for (const entry of store.values()) {
+        const name = recordedBodyFile(entry);
+        if (name === undefined || existsSync(path.join(bodies, name)) || !entry.filePath) continue;
+        const file = fileURLToPath(new URL(entry.filePath, config.root));
+        pending.push(
+          (async () => {
+            renderer ??= createRenderer(config);
+            keepBody(bodies, entry.digest, await renderMdxFile(await renderer, file));
+          })(),
+        );
+      }
       const results = await Promise.allSettled(pending);
       const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
       if (failures.length > 0) {
