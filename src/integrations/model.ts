@@ -2,8 +2,7 @@
  * One loaded model, one clock: the checker's validated model is what every page reads.
  *
  * The integration is given the build context (read once in astro.config.mjs) and:
- * - in `astro build`, runs the whole check once at the start, in a worker thread
- *   (check-worker.ts, so its memory is given back before Astro builds): invalid content stops the build
+ * - in `astro build`, runs the whole check once at the start: invalid content stops the build
  *   before anything is written (every error listed), the monitoring flags are printed, and the
  *   MESI report and CSV are written to `reports/`, exactly as `npm run check` does;
  * - gives the pages a virtual module, as Starlight does for its project context:
@@ -23,11 +22,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite';
-import { Worker } from 'node:worker_threads';
-import type { CheckJob, CheckOutcome } from './check-worker.ts';
 import { bodiesDir } from '../utils/document-body.ts';
 import type { BuildContext } from '../config/build-context.ts';
-import { runCheck, scanMemo, type CheckResult } from '../check/index.ts';
+import { formatResult, runCheck, scanMemo, writeReports, type CheckResult } from '../check/index.ts';
 import { toSiteModel } from '../check/model.ts';
 import { formatProblem } from '../utils/problems.ts';
 
@@ -124,17 +121,6 @@ function bodiesExport(bodies: string): string {
   return `export const bodiesDir = ${JSON.stringify(bodies)};`;
 }
 
-/** Runs the build's check in a worker thread (src/integrations/check-worker.ts). */
-function checkInWorker(job: CheckJob): Promise<CheckOutcome> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: job });
-    let outcome: CheckOutcome | undefined;
-    worker.once('message', (m: CheckOutcome) => (outcome = m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (outcome ? resolve(outcome) : reject(new Error(`The check stopped before it finished (exit code ${code}); nothing was built.`))));
-  });
-}
-
 export default function modelIntegration(context: BuildContext): AstroIntegration {
   let result: CheckResult | undefined;
   /** A file Astro restarts the dev server for when it changes (dev only). */
@@ -166,7 +152,7 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
     },
     load(id) {
       if (id !== RESOLVED_MODEL) return undefined;
-      // A build: the model the check's worker wrote (astro:config:setup below).
+      // A build: the model the check wrote (astro:config:setup below).
       if (command === 'build') {
         if (!modelFile) throw new Error('The site model was not written: the check did not finish. Build again; if it happens again, please report it.');
         return readModelModule(modelFile, bodies);
@@ -217,7 +203,7 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
   return {
     name: 'lscp:model',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger, updateConfig, addWatchFile }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig, addWatchFile }) => {
         projectDir = fileURLToPath(config.root);
         modelFilePath = fileURLToPath(new URL('lscp-model.json', config.cacheDir));
         bodies = bodiesDir(config.cacheDir);
@@ -228,29 +214,33 @@ export default function modelIntegration(context: BuildContext): AstroIntegratio
           addWatchFile(restartFile);
         }
         if (command === 'build') {
-          // First: invalid content stops the build before anything is written. The check runs in
-          // a worker thread (src/integrations/check-worker.ts), so the memory it takes is given
-          // back before Astro starts. The model goes to a file the page bundle reads when it
-          // runs, rather than into the bundle itself (Vite would hold and parse it as code: at
-          // 750 reviews about 10% more memory), in this build's own cache folder (one per project
-          // folder and kind of build: see astro.config.mjs), at a path that is the same from one
-          // build to the next: the incremental build hashes the code of every module a page
-          // imports, this one included, so a new path each time would make every page look changed.
-          const outcome = await checkInWorker({ context, projectDir, force, modelFile: modelFilePath });
-          for (const line of outcome.lines) logger.info(line);
-          const { hits, misses } = outcome.scanned;
+          // First: invalid content stops the build before anything is written. The model goes to
+          // a file the page bundle reads when it runs, rather than into the bundle itself (Vite
+          // would hold and parse it as code: at 750 reviews about 10% more memory), in this
+          // build's own cache folder (one per project folder and kind of build: see
+          // astro.config.mjs), at a path that is the same from one build to the next: the
+          // incremental build hashes the code of every module a page imports, this one included,
+          // so a new path each time would make every page look changed. The check's own result
+          // is then let go: the pages need only the model.
+          const memo = scanMemo(projectDir, { reuse: !force });
+          const r = runCheck({ root: context.root, today: context.today, memo });
+          memo.save();
+          const written = writeReports(r);
+          for (const line of formatResult(r)) logger.info(line);
           logger.info(
-            `Anonymisation scan: ${misses} file${misses === 1 ? '' : 's'} scanned, ${hits} unchanged since the last scan (their findings kept in .cache/anonymisation-scan.json)${force ? '; --force: every file scanned' : ''}`,
+            `Anonymisation scan: ${memo.misses} file${memo.misses === 1 ? '' : 's'} scanned, ${memo.hits} unchanged since the last scan (their findings kept in .cache/anonymisation-scan.json)${force ? '; --force: every file scanned' : ''}`,
           );
-          logger.info(`MESI report: ${outcome.report}`);
-          if (outcome.errors > 0 || !outcome.model) {
+          logger.info(`MESI report: ${written.markdown}`);
+          if (r.errors.length > 0) {
             throw new Error(
-              `The content has ${outcome.errors} error${outcome.errors === 1 ? '' : 's'} (listed above); nothing was built. Fix them and build again.`,
+              `The content has ${r.errors.length} error${r.errors.length === 1 ? '' : 's'} (listed above); nothing was built. Fix them and build again.`,
             );
           }
-          const written = modelFilePath;
-          modelFile = written;
-          process.once('exit', () => rmSync(written, { force: true }));
+          const file = modelFilePath;
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, JSON.stringify(toSiteModel(r, context)));
+          modelFile = file;
+          process.once('exit', () => rmSync(file, { force: true }));
         }
         updateConfig({ vite: { plugins: [plugin(logger, command)] } });
       },
