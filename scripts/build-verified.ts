@@ -15,7 +15,8 @@ import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { contextOrExit } from './lib/site.ts';
 import { compareTrees } from './content-equivalence.ts';
-import { siteBuildCommand } from './lib/build-command.ts';
+import { siteBuildCommand, siteBuildEnv } from './lib/build-command.ts';
+import { REUSABLE_PAGES } from '../src/integrations/incremental.ts';
 
 const root = process.cwd();
 const context = contextOrExit();
@@ -28,11 +29,7 @@ function astroBuild(...flags: string[]): void {
   const result = spawnSync(command, args, {
     cwd: root,
     stdio: 'inherit',
-    env: {
-      ...process.env,
-      PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
+    env: siteBuildEnv(root),
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
@@ -49,7 +46,7 @@ rmSync(setAside, { recursive: true, force: true });
 if (differences.length === 0) {
   console.log(`\nVerified: reusing pages gave the same ${files} files as a clean build, byte for byte. ${path.relative(root, outDir)}/ holds the build.`);
 } else {
-  for (const cached of ['incremental-build.json', 'dist', 'lscp-pagefind']) rmSync(path.join(cacheDir, cached), { recursive: true, force: true });
+  for (const cached of REUSABLE_PAGES) rmSync(path.join(cacheDir, cached), { recursive: true, force: true });
   console.error(`\nThe build that reused pages differed from a clean build in ${differences.length} of ${files} files:`);
   for (const d of differences.slice(0, 50)) console.error(`  ${d.file}: ${d.detail}`);
   console.error(

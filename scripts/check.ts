@@ -17,8 +17,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ciAnnotations, formatResult, resultToJson, runCheck, scanMemo, writeReports } from '../src/check/index.ts';
-import { BuildContextError, readBuildContext, type BuildContext } from '../src/config/build-context.ts';
-import { BuildClockError, isIsoDate } from '../src/utils/dates.ts';
+import { isIsoDate } from '../src/utils/dates.ts';
+import { contextOrExit } from './lib/site.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -49,14 +49,8 @@ if (args.help) {
 if (args.today !== undefined && !isIsoDate(args.today)) {
   fail(`--today must be a real date written YYYY-MM-DD, for example 2026-03-14; it was "${args.today}".`);
 }
-let context: BuildContext;
-try {
-  // --today stands in for BUILD_NOW.
-  context = readBuildContext({ ...process.env, ...(args.today ? { BUILD_NOW: args.today } : {}) }, process.cwd());
-} catch (e) {
-  if (e instanceof BuildClockError || e instanceof BuildContextError) fail(e.message);
-  throw e;
-}
+// --today stands in for BUILD_NOW.
+const context = contextOrExit({ ...process.env, ...(args.today ? { BUILD_NOW: args.today } : {}) });
 
 const memo = scanMemo(process.cwd(), { reuse: !args.force });
 const result = runCheck({ root: context.root, today: context.today, strict: args.strict, memo });

@@ -19,7 +19,8 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { prepareSite } from './bench/workspace.ts';
 import { CorpusGenerator, optionsFromProject } from './bench/corpus.ts';
-import { siteBuildCommand } from './lib/build-command.ts';
+import { siteBuildCommand, siteBuildEnv } from './lib/build-command.ts';
+import { REUSABLE_PAGES } from '../src/integrations/incremental.ts';
 
 export interface TreeDifference {
   file: string;
@@ -78,22 +79,14 @@ export function finish(ws: string, keep: boolean, failed: boolean): void {
  */
 export function buildWith(dir: string, pipeline: 'mdx' | 'html', label: string, env: Record<string, string> = {}): { outDir: string; ms: number; output: string } {
   for (const kind of ['public', 'partners']) {
-    for (const cached of ['incremental-build.json', 'dist', 'lscp-pagefind']) rmSync(path.join(dir, '.cache', kind, cached), { recursive: true, force: true });
+    for (const cached of REUSABLE_PAGES) rmSync(path.join(dir, '.cache', kind, cached), { recursive: true, force: true });
   }
   const started = Date.now();
   const { command, args } = siteBuildCommand(dir);
   const result = spawnSync(command, args, {
     cwd: dir,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      // The project's Node (node_modules/.bin/node) first, as npm scripts have it.
-      PATH: `${path.join(dir, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      CI: '',
-      ...env,
-      CONTENT_PIPELINE: pipeline,
-    },
+    env: siteBuildEnv(dir, { CI: '', ...env, CONTENT_PIPELINE: pipeline }),
     maxBuffer: 256 * 1024 * 1024,
   });
   const output = `${result.stdout}\n${result.stderr}`;

@@ -8,7 +8,7 @@
  * `node scripts/content-equivalence.ts --reviews 250` runs the same comparison over the benchmark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareSite } from '../scripts/bench/workspace.ts';
@@ -44,6 +44,18 @@ describe('the HTML content pipeline', () => {
       // The report bodies are there (not two empty renderings compared).
       expect(readFileSync(path.join(out, 'reviews/child-kestrel/index.html'), 'utf8')).toMatch(/<h2 id="[a-z0-9-]+">/);
     }
+  });
+
+  it('renders again the bodies whose files were deleted from the cache, and builds the same files', () => {
+    // The content layer still holds every entry (with the name of its body file); the files are gone.
+    const bodies = path.join(site, '.cache/public/lscp-bodies');
+    expect(readdirSync(bodies).length).toBeGreaterThan(10);
+    rmSync(bodies, { recursive: true, force: true });
+    const out = buildWith(site, 'html', 'html-bodies-lost', { ...env, CONTENT_ROOT: site }).outDir;
+    const { differences } = compareTrees(mdxOut, out);
+    expect(differences, differences.map((d) => `${d.file}: ${d.detail}`).join('\n')).toEqual([]);
+    expect(readdirSync(bodies).length).toBeGreaterThan(10);
+    expect(readFileSync(path.join(out, 'reviews/child-kestrel/index.html'), 'utf8')).toMatch(/<h2 id="[a-z0-9-]+">/);
   });
 
   it("builds the partners' site (PARTNERS_BUILD=1) byte for byte as the MDX pipeline does", () => {

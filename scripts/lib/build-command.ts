@@ -11,3 +11,16 @@ export function siteBuildCommand(dir: string, args: readonly string[] = []): { c
   if (existsSync(script)) return { command: process.execPath, args: [script, ...args] };
   return { command: path.join(dir, 'node_modules', '.bin', 'astro'), args: ['build', ...args] };
 }
+
+/**
+ * The environment to build a copy in: this one, with the copy's packages first on PATH (as npm
+ * scripts have them, so its Node is the project's), Astro's telemetry off, and `extra` on top.
+ */
+export function siteBuildEnv(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PATH: `${path.join(dir, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...extra,
+  };
+}

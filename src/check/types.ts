@@ -13,7 +13,7 @@ import type { Project } from './project.ts';
 
 /** What a step may use besides the project. */
 export interface StepContext {
-  /** Where a step may keep the results of slow pure work between runs (see src/utils/memo-file.ts). */
+  /** Where a step may keep the results of slow pure work between runs (see src/check/memo-file.ts). */
   memo: Memo;
 }
 

@@ -22,6 +22,12 @@ import { codeDigest } from '../check/code-digest.ts';
 /** Changed by hand when this guard's rule changes. */
 const GUARD_VERSION = 1;
 
+/**
+ * What a build reuses pages from, in its cache folder: Astro's manifest and its copies of the
+ * pages, and the last search index. Without them every page is rendered and indexed again.
+ */
+export const REUSABLE_PAGES = ['incremental-build.json', 'dist', 'lscp-pagefind'] as const;
+
 interface GuardRecord {
   version: number;
   build: BuildContext['build'];
@@ -60,10 +66,7 @@ export default function incrementalGuard(context: BuildContext): AstroIntegratio
         const next = { version: GUARD_VERSION, build: context.build, code: codeDigest(fileURLToPath(config.root)) };
         const reason = cleanBuildReason(readRecord(recordFile), next);
         if (reason) {
-          // Astro's manifest and its copies of the pages: without them every page is rendered.
-          rmSync(path.join(cacheDir, 'incremental-build.json'), { force: true });
-          rmSync(path.join(cacheDir, 'dist'), { recursive: true, force: true });
-          rmSync(path.join(cacheDir, 'lscp-pagefind'), { recursive: true, force: true });
+          for (const cached of REUSABLE_PAGES) rmSync(path.join(cacheDir, cached), { recursive: true, force: true });
           logger.info(`Clean build: ${reason}, so every page is rendered again.`);
         } else if (!existsSync(path.join(cacheDir, 'incremental-build.json'))) {
           logger.info('Clean build: no earlier build to reuse pages from.');

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { siteBuildCommand } from '../../scripts/lib/build-command.ts';
+import { siteBuildCommand, siteBuildEnv } from '../../scripts/lib/build-command.ts';
 
 export const PROJECT = path.resolve(import.meta.dirname, '../..');
 const COPIED = ['src', 'content', 'reviews', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -43,13 +43,7 @@ export function makeSiteCopy(prefix = 'lscp-site-'): SiteCopy {
       const result = spawnSync(command, args, {
         cwd: root,
         encoding: 'utf8',
-        env: {
-          ...process.env,
-          PATH: `${path.join(PROJECT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
-          ASTRO_TELEMETRY_DISABLED: '1',
-          CI: '',
-          ...env,
-        },
+        env: siteBuildEnv(PROJECT, { CI: '', ...env }),
         maxBuffer: 64 * 1024 * 1024,
       });
       return {
